@@ -1,0 +1,201 @@
+package coach
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Kind is the kind of a workout, as written in files: strength, intervals,
+// endurance, sport or mobility.
+type Kind string
+
+// The workout kinds.
+const (
+	Strength  Kind = "strength"
+	Intervals Kind = "intervals"
+	Endurance Kind = "endurance"
+	Sport     Kind = "sport"
+	Mobility  Kind = "mobility"
+)
+
+// Kinds lists the workout kinds in the order the check-in offers them.
+var Kinds = []Kind{Strength, Intervals, Endurance, Sport, Mobility}
+
+// Label returns the kind as a person reads it.
+func (k Kind) Label() string {
+	switch k {
+	case Strength:
+		return "Strength"
+	case Intervals:
+		return "Intervals / HIIT"
+	case Endurance:
+		return "Endurance"
+	case Sport:
+		return "Sport"
+	case Mobility:
+		return "Mobility / easy"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, v := range Kinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Limits of the values a day holds.
+const (
+	MinMinutes    = 1
+	MaxMinutes    = 600
+	MinRPE        = 1
+	MaxRPE        = 10
+	MinSleepHours = 0.0
+	MaxSleepHours = 16.0
+	MinRating     = 1
+	MaxRating     = 7
+	MaxNoteRunes  = 2000
+)
+
+// Workout is one training session of a day.
+type Workout struct {
+	Kind    Kind
+	Minutes int // 1 to 600
+	RPE     int // session effort on the CR-10 scale, 1 to 10
+}
+
+// Load returns the session load: RPE times minutes (Foster's session-RPE).
+func (w Workout) Load() int { return w.RPE * w.Minutes }
+
+// Morning is the check the morning after a training day: hours slept and
+// four ratings from 1 (very good) to 7 (very bad).
+type Morning struct {
+	SleepHours   float64 // 0 to 16 in half hours
+	SleepQuality int
+	Fatigue      int
+	Stress       int
+	Soreness     int
+}
+
+// Hooper returns the Hooper index: the sum of the four ratings, 4 to 28.
+func (m Morning) Hooper() int { return m.SleepQuality + m.Fatigue + m.Stress + m.Soreness }
+
+// Clock is a time of day in minutes after midnight, such as a bedtime.
+type Clock int
+
+// ParseClock reads a time of day written HH:MM (00:00 to 23:59).
+func ParseClock(s string) (Clock, error) {
+	t, err := time.Parse("15:04", s)
+	if err != nil || len(s) != 5 {
+		return 0, fmt.Errorf("time %q: want HH:MM between 00:00 and 23:59", s)
+	}
+	return Clock(t.Hour()*60 + t.Minute()), nil
+}
+
+// String returns the time as HH:MM.
+func (c Clock) String() string {
+	m := ((int(c) % 1440) + 1440) % 1440
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+// Add returns the time of day d later, wrapping past midnight.
+func (c Clock) Add(d time.Duration) Clock {
+	m := (int(c) + int(d/time.Minute)) % 1440
+	if m < 0 {
+		m += 1440
+	}
+	return Clock(m)
+}
+
+// Day is the recovery record of one calendar date on which the person
+// trained. A day in the middle of its check-in is a valid Day: what is not
+// yet answered is absent.
+type Day struct {
+	Date     Date
+	Workouts []Workout
+	// Done holds the checklist items ticked and when (UTC).
+	Done    map[Item]time.Time
+	Bedtime *Clock   // planned bedtime, nil until set
+	Morning *Morning // the morning check, nil until answered
+	Note    string
+}
+
+// Clone returns a deep copy of d, sharing nothing with it.
+func (d Day) Clone() Day {
+	c := d
+	c.Workouts = append([]Workout(nil), d.Workouts...)
+	if d.Done != nil {
+		c.Done = make(map[Item]time.Time, len(d.Done))
+		for k, v := range d.Done {
+			c.Done[k] = v
+		}
+	}
+	if d.Bedtime != nil {
+		b := *d.Bedtime
+		c.Bedtime = &b
+	}
+	if d.Morning != nil {
+		m := *d.Morning
+		c.Morning = &m
+	}
+	return c
+}
+
+// IsDone reports whether item is ticked on d.
+func (d Day) IsDone(item Item) bool {
+	_, ok := d.Done[item]
+	return ok
+}
+
+// SetDone ticks item at the given instant, or unticks it when done is false.
+func (d *Day) SetDone(item Item, done bool, at time.Time) {
+	if !done {
+		delete(d.Done, item)
+		return
+	}
+	if d.Done == nil {
+		d.Done = make(map[Item]time.Time)
+	}
+	d.Done[item] = at.UTC()
+}
+
+// DoneItems returns the ticked items in checklist order.
+func (d Day) DoneItems() []Item {
+	out := make([]Item, 0, len(d.Done))
+	for _, it := range Items {
+		if d.IsDone(it.ID) {
+			out = append(out, it.ID)
+		}
+	}
+	return out
+}
+
+// Load returns the day load: the sum of its session loads.
+func (d Day) Load() int {
+	sum := 0
+	for _, w := range d.Workouts {
+		sum += w.Load()
+	}
+	return sum
+}
+
+// MaxRPE returns the highest effort of the day's workouts, 0 without any.
+func (d Day) MaxRPE() int {
+	m := 0
+	for _, w := range d.Workouts {
+		if w.RPE > m {
+			m = w.RPE
+		}
+	}
+	return m
+}
+
+// SortDays sorts days by date, oldest first.
+func SortDays(days []Day) {
+	sort.Slice(days, func(i, j int) bool { return days[i].Date.Before(days[j].Date) })
+}

@@ -1,0 +1,96 @@
+package coach
+
+// Status is the state of a training day's recovery.
+type Status int
+
+// The statuses. StatusNone means no training day is recorded.
+const (
+	StatusNone Status = iota
+	StatusPartial
+	StatusPending
+	StatusComplete
+)
+
+// String returns the status as written in files: none, partial, pending or
+// complete.
+func (s Status) String() string {
+	switch s {
+	case StatusPartial:
+		return "partial"
+	case StatusPending:
+		return "pending"
+	case StatusComplete:
+		return "complete"
+	}
+	return "none"
+}
+
+// PillarState is how far one pillar of a day is met.
+type PillarState int
+
+// The pillar states. Sleep is pending until it is reported.
+const (
+	PillarMissed PillarState = iota
+	PillarPending
+	PillarMet
+)
+
+// String returns the state as a word.
+func (p PillarState) String() string {
+	switch p {
+	case PillarPending:
+		return "pending"
+	case PillarMet:
+		return "met"
+	}
+	return "missed"
+}
+
+// CountDone returns how many items of pillar p are ticked on d.
+func (d Day) CountDone(p Pillar) int {
+	n := 0
+	for id := range d.Done {
+		if it, ok := LookupItem(id); ok && it.Pillar == p {
+			n++
+		}
+	}
+	return n
+}
+
+// Pillar returns the state of pillar p of d under settings s.
+func (d Day) Pillar(p Pillar, s Settings) PillarState {
+	switch p {
+	case PillarSleep:
+		if d.Morning == nil {
+			return PillarPending
+		}
+		if d.Morning.SleepHours >= s.SleepTargetHours {
+			return PillarMet
+		}
+	case PillarBloodFlow:
+		if d.CountDone(PillarBloodFlow) >= BloodFlowMin {
+			return PillarMet
+		}
+	case PillarDiet:
+		if d.CountDone(PillarDiet) >= s.DietMinGroups {
+			return PillarMet
+		}
+	}
+	return PillarMissed
+}
+
+// Status returns complete when all three pillars are met, pending when only
+// sleep is not yet reported, and partial otherwise.
+func (d Day) Status(s Settings) Status {
+	sleep := d.Pillar(PillarSleep, s)
+	if d.Pillar(PillarBloodFlow, s) != PillarMet || d.Pillar(PillarDiet, s) != PillarMet {
+		return StatusPartial
+	}
+	switch sleep {
+	case PillarMet:
+		return StatusComplete
+	case PillarPending:
+		return StatusPending
+	}
+	return StatusPartial
+}

@@ -1,0 +1,124 @@
+package coach
+
+import (
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// FieldError says which field of a record is wrong and what is allowed.
+type FieldError struct {
+	Field string // e.g. "workouts[0].minutes", "morning.fatigue", "note"
+	Msg   string // e.g. "0 is out of range; allowed 1 to 600"
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+func rangeErr(field string, got any, lo, hi any) *FieldError {
+	return &FieldError{Field: field, Msg: fmt.Sprintf("%v is out of range; allowed %v to %v", got, lo, hi)}
+}
+
+// ValidateWorkout checks one workout; field names start with prefix.
+func ValidateWorkout(w Workout, prefix string) error {
+	if !w.Kind.Valid() {
+		return &FieldError{Field: prefix + "kind", Msg: fmt.Sprintf("%q is not a workout kind; allowed strength, intervals, endurance, sport, mobility", string(w.Kind))}
+	}
+	if w.Minutes < MinMinutes || w.Minutes > MaxMinutes {
+		return rangeErr(prefix+"minutes", w.Minutes, MinMinutes, MaxMinutes)
+	}
+	if w.RPE < MinRPE || w.RPE > MaxRPE {
+		return rangeErr(prefix+"rpe", w.RPE, MinRPE, MaxRPE)
+	}
+	return nil
+}
+
+// ValidateSleepHours checks hours slept: 0 to 16 in half hours.
+func ValidateSleepHours(h float64) error {
+	if math.IsNaN(h) || h < MinSleepHours || h > MaxSleepHours {
+		return rangeErr("morning.sleep_hours", h, 0, 16)
+	}
+	if h*2 != math.Trunc(h*2) {
+		return &FieldError{Field: "morning.sleep_hours", Msg: fmt.Sprintf("%v is not in half hours; use steps of 0.5 from 0 to 16", h)}
+	}
+	return nil
+}
+
+// ValidateMorning checks the morning check.
+func ValidateMorning(m Morning) error {
+	if err := ValidateSleepHours(m.SleepHours); err != nil {
+		return err
+	}
+	for _, r := range []struct {
+		name string
+		v    int
+	}{{"sleep_quality", m.SleepQuality}, {"fatigue", m.Fatigue}, {"stress", m.Stress}, {"soreness", m.Soreness}} {
+		if r.v < MinRating || r.v > MaxRating {
+			return rangeErr("morning."+r.name, r.v, MinRating, MaxRating)
+		}
+	}
+	return nil
+}
+
+// ValidateNote checks the note: at most 2,000 characters.
+func ValidateNote(s string) error {
+	if !utf8.ValidString(s) {
+		return &FieldError{Field: "note", Msg: "is not valid UTF-8 text"}
+	}
+	if n := utf8.RuneCountInString(s); n > MaxNoteRunes {
+		return &FieldError{Field: "note", Msg: fmt.Sprintf("%d characters is too long; allowed at most %d", n, MaxNoteRunes)}
+	}
+	return nil
+}
+
+// Validate checks every field of d. A day in the middle of its check-in
+// (no workout yet, nothing ticked) is valid.
+func (d Day) Validate() error {
+	if d.Date.IsZero() || d.Date != DateFromNumber(d.Date.Number()) {
+		return &FieldError{Field: "date", Msg: fmt.Sprintf("%q is not a calendar date; want YYYY-MM-DD", d.Date.String())}
+	}
+	for i, w := range d.Workouts {
+		if err := ValidateWorkout(w, fmt.Sprintf("workouts[%d].", i)); err != nil {
+			return err
+		}
+	}
+	for id := range d.Done {
+		if _, ok := LookupItem(id); !ok {
+			return &FieldError{Field: "done", Msg: fmt.Sprintf("%q is not a checklist item", string(id))}
+		}
+	}
+	if d.Bedtime != nil && (*d.Bedtime < 0 || *d.Bedtime >= 1440) {
+		return &FieldError{Field: "bedtime", Msg: "want HH:MM between 00:00 and 23:59"}
+	}
+	if d.Morning != nil {
+		if err := ValidateMorning(*d.Morning); err != nil {
+			return err
+		}
+	}
+	return ValidateNote(d.Note)
+}
+
+// ValidateEntry checks a day entered by hand (in the app or with
+// cooldown log): everything Validate checks, and a date not after today.
+func (d Day) ValidateEntry(today Date) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if d.Date.After(today) {
+		return &FieldError{Field: "date", Msg: fmt.Sprintf("%s is in the future; allowed up to today, %s", d.Date, today)}
+	}
+	return nil
+}
+
+// Validate checks the settings against their limits.
+func (s Settings) Validate() error {
+	if s.SleepTargetHours < MinSleepTarget || s.SleepTargetHours > MaxSleepTarget || s.SleepTargetHours*2 != math.Trunc(s.SleepTargetHours*2) {
+		return &FieldError{Field: "sleep_target_hours", Msg: fmt.Sprintf("%v is out of range; allowed 6 to 10 in half hours", s.SleepTargetHours)}
+	}
+	if s.DietMinGroups < MinDietGroups || s.DietMinGroups > MaxDietGroups {
+		return rangeErr("diet_min_groups", s.DietMinGroups, MinDietGroups, MaxDietGroups)
+	}
+	if s.DayStartHour < MinDayStartHour || s.DayStartHour > MaxDayStartHour {
+		return rangeErr("day_start_hour", s.DayStartHour, MinDayStartHour, MaxDayStartHour)
+	}
+	return nil
+}
