@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cooldown/coach"
+)
+
+// Screens ask the parent for navigation with these messages; only the
+// parent switches screens.
+
+// openScreenMsg asks the parent to show a screen, remembering the current
+// one for backMsg.
+type openScreenMsg struct{ to screen }
+
+// backMsg asks the parent to return to the previous screen.
+type backMsg struct{}
+
+// openSectionMsg asks the parent to open the guide at a section; backMsg
+// from the guide returns to the screen that asked, in the same place.
+type openSectionMsg struct{ id string }
+
+// editDayMsg asks the parent to open the check-in steps on a given date
+// (today's check-in, or a past day from history).
+type editDayMsg struct {
+	date coach.Date
+	step int // -1 resumes where the person left
+}
+
+// errMsg carries an error to show inline; nothing typed is lost.
+type errMsg struct{ err error }
+
+// infoMsg carries a short confirmation to show inline.
+type infoMsg struct{ text string }
+
+// dataMsg carries a fresh copy of everything stored, read in one
+// transaction, with the figures derived from it for the current date.
+type dataMsg struct {
+	settings coach.Settings
+	days     []coach.Day
+	today    coach.Date
+	summary  coach.Summary
+	err      error
+}
+
+// savedMsg reports a write: the stored day after the change, or the error.
+type savedMsg struct {
+	date coach.Date
+	day  coach.Day
+	err  error
+}
+
+// deletedMsg reports that the day of date was deleted, or the error.
+type deletedMsg struct {
+	date coach.Date
+	err  error
+}
+
+// tickMsg re-reads the clock so the date rolls over while the app is open.
+type tickMsg time.Time
+
+func navigate(to screen) tea.Cmd    { return func() tea.Msg { return openScreenMsg{to} } }
+func goBack() tea.Msg               { return backMsg{} }
+func openSection(id string) tea.Cmd { return func() tea.Msg { return openSectionMsg{id} } }
+func showError(err error) tea.Cmd   { return func() tea.Msg { return errMsg{err} } }
+func showInfo(text string) tea.Cmd  { return func() tea.Msg { return infoMsg{text} } }

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cooldown/coach"
+)
+
+// Minimum window size; below it the app shows a short note instead.
+const (
+	minWidth  = 40
+	minHeight = 12
+)
+
+// Model is the parent model: it owns the shared context, handles what is
+// global (quit, help, window size, errors, the clock, navigation) and
+// forwards everything else to the active screen.
+type Model struct {
+	ctx    *context
+	pages  [numScreens]page
+	active screen
+	back   []screen // screens to return to with backMsg
+
+	keys     globalKeys
+	help     help.Model
+	err      error  // last error, shown inline until the next key
+	info     string // last confirmation, shown inline until the next key
+	ready    bool   // a WindowSizeMsg has arrived
+	quitting bool
+}
+
+// newModel builds the parent model and every screen around one context.
+func newModel(ctx *context) *Model {
+	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: help.New()}
+	m.help.Styles = ctx.styles.Help
+	m.pages = newPages(ctx)
+	return m
+}
+
+// Init starts the clock and the first screen.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tick()}
+	if !m.ctx.loaded {
+		cmds = append(cmds, m.ctx.load())
+	}
+	cmds = append(cmds, m.page().enter())
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) page() page { return m.pages[m.active] }
+
+// Update handles global messages and routes the rest.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.width, m.ctx.height = msg.Width, msg.Height
+		m.ready = true
+		m.resize()
+		return m, nil
+
+	case tea.KeyMsg:
+		m.err, m.info = nil, ""
+		typing := m.page().typing()
+		m.keys.Quit.SetEnabled(!typing)
+		m.keys.Help.SetEnabled(!typing)
+		switch {
+		case key.Matches(msg, m.keys.ForceQuit), key.Matches(msg, m.keys.Quit):
+			m.quitting = true
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.resize()
+			return m, nil
+		}
+		return m, m.page().update(msg)
+
+	case tea.MouseMsg:
+		return m, m.page().update(msg)
+
+	case tickMsg:
+		cmds := []tea.Cmd{tick()}
+		if m.ctx.loaded && m.ctx.todayAt(m.ctx.now()) != m.ctx.today {
+			cmds = append(cmds, m.ctx.load())
+		}
+		return m, tea.Batch(cmds...)
+
+	case dataMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		m.ctx.loaded = true
+		m.ctx.settings, m.ctx.days, m.ctx.today, m.ctx.summary = msg.settings, msg.days, msg.today, msg.summary
+		return m, m.broadcast(msg)
+
+	case savedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, m.page().update(msg)
+		}
+		m.ctx.days = withDay(m.ctx.days, msg.day)
+		return m, tea.Batch(m.page().update(msg), m.ctx.resummarize())
+
+	case deletedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		m.ctx.days = withoutDay(m.ctx.days, msg.date)
+		m.info = "deleted " + msg.date.String()
+		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
+
+	case errMsg:
+		m.err = msg.err
+		return m, nil
+
+	case infoMsg:
+		m.info = msg.text
+		return m, nil
+
+	case openScreenMsg:
+		return m, m.open(msg.to)
+
+	case backMsg:
+		if len(m.back) == 0 {
+			if m.active == screenHome {
+				return m, nil
+			}
+			return m, m.show(screenHome)
+		}
+		to := m.back[len(m.back)-1]
+		m.back = m.back[:len(m.back)-1]
+		return m, m.show(to)
+
+	case openSectionMsg:
+		g, ok := m.pages[screenGuide].(interface{ openSection(string) tea.Cmd })
+		if !ok {
+			return m, nil
+		}
+		cmd := g.openSection(msg.id)
+		return m, tea.Batch(m.open(screenGuide), cmd)
+
+	case editDayMsg:
+		c, ok := m.pages[screenCheckin].(interface {
+			edit(date coach.Date, step int) tea.Cmd
+		})
+		if !ok {
+			return m, nil
+		}
+		cmd := c.edit(msg.date, msg.step)
+		return m, tea.Batch(m.open(screenCheckin), cmd)
+	}
+	return m, m.broadcast(msg)
+}
+
+// open shows a screen and remembers the current one for backMsg.
+func (m *Model) open(to screen) tea.Cmd {
+	if to == m.active {
+		return m.page().enter()
+	}
+	m.back = append(m.back, m.active)
+	if len(m.back) > 16 {
+		m.back = m.back[len(m.back)-16:]
+	}
+	return m.show(to)
+}
+
+// show makes a screen active and lets it reload what it shows.
+func (m *Model) show(to screen) tea.Cmd {
+	m.active = to
+	m.resize()
+	return m.page().enter()
+}
+
+// broadcast gives a message to every screen: data and render results may
+// arrive for a screen that is not active.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.pages))
+	for _, p := range m.pages {
+		if p != nil {
+			cmds = append(cmds, p.update(msg))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// resize gives the active screen the space between the header and the
+// status and help lines.
+func (m *Model) resize() {
+	w, h := m.bodySize()
+	m.help.Width = w
+	for _, p := range m.pages {
+		if p != nil {
+			p.setSize(w, h)
+		}
+	}
+}
+
+// bodySize is the space a screen may draw in.
+func (m *Model) bodySize() (int, int) {
+	w := m.ctx.width - m.ctx.styles.App.GetHorizontalFrameSize()
+	h := m.ctx.height - 2 - lipgloss.Height(m.helpView()) // header and status lines
+	return max(w, 0), max(h, 0)
+}
+
+func (m *Model) helpView() string {
+	if m.page() == nil {
+		return ""
+	}
+	return m.help.View(helpKeys{page: m.page(), global: m.keys})
+}
+
+// View draws the header, the active screen, the status line and the help.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	if !m.ready {
+		return ""
+	}
+	if m.ctx.width < minWidth || m.ctx.height < minHeight {
+		return tooSmall(m.ctx.width, m.ctx.height)
+	}
+	st := m.ctx.styles
+	w, h := m.bodySize()
+	header := m.header(w)
+	body := lipgloss.NewStyle().MaxWidth(w).MaxHeight(h).Height(h).Render(m.page().view())
+	return st.App.Render(lipgloss.JoinVertical(lipgloss.Left, header, body, m.statusLine(w), m.helpView()))
+}
+
+// header is the top line: the app, the screen and the date.
+func (m *Model) header(w int) string {
+	st := m.ctx.styles
+	left := st.Title.Render("cooldown") + st.Muted.Render(" · "+m.active.String())
+	right := ""
+	if m.ctx.loaded {
+		right = st.Muted.Render(m.ctx.today.Time().Format("Mon 2 Jan 2006"))
+	}
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// statusLine shows the last error or confirmation, or that the database
+// cannot be written.
+func (m *Model) statusLine(w int) string {
+	st := m.ctx.styles
+	switch {
+	case m.err != nil:
+		return truncate(st.Error.Render("✗ "+m.err.Error()), w)
+	case m.info != "":
+		return truncate(st.Info.Render("✓ "+m.info), w)
+	case m.ctx.store != nil && m.ctx.store.ReadOnly():
+		return truncate(st.Warn.Render("read-only: changes cannot be saved ("+m.ctx.store.Path()+")"), w)
+	}
+	return ""
+}
+
+// tooSmall is the note shown in a window below the minimum size.
+func tooSmall(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := []string{"window too small", "need 40x12"}
+	var b strings.Builder
+	for i := 0; i < len(lines) && i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(truncate(lines[i], w))
+	}
+	return b.String()
+}
+
+// truncate cuts s to at most w cells, keeping escape codes intact.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+}

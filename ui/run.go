@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cooldown/coach"
+)
+
+// Options are what the app needs from main.
+type Options struct {
+	Store    Store
+	Now      func() time.Time // the clock; time.Now in the binary
+	Location *time.Location   // the person's time zone; time.Local
+	Terminal Terminal         // from DetectTerminal, read before Run
+	Version  string
+}
+
+// themeKey is the state key under which the chosen theme is stored.
+const themeKey = "theme"
+
+// New returns the app's model. The first data is read here, before the
+// program starts, so the first frame is complete; a failure to read is shown
+// inline on the home screen.
+func New(opts Options) *Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	opts.Terminal.apply()
+	ctx := &context{store: opts.Store, now: opts.Now, loc: opts.Location, term: opts.Terminal}
+	theme, _ := opts.Store.State(themeKey)
+	ctx.setTheme(theme)
+	ctx.settings = coach.DefaultSettings()
+	ctx.today = ctx.todayAt(ctx.now())
+	var loadErr error
+	if msg, ok := ctx.load()().(dataMsg); ok {
+		if msg.err == nil {
+			ctx.loaded = true
+			ctx.settings, ctx.days, ctx.today, ctx.summary = msg.settings, msg.days, msg.today, msg.summary
+		} else {
+			loadErr = msg.err
+		}
+	}
+	m := newModel(ctx)
+	m.err = loadErr
+	return m
+}
+
+// Run opens the app in the alternate screen and returns when the person
+// quits.
+func Run(opts Options) error {
+	m := New(opts)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("run app: %w", err)
+	}
+	return nil
+}

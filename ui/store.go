@@ -1,0 +1,19 @@
+package ui
+
+import (
+	"cooldown/coach"
+	"cooldown/store"
+)
+
+// Store is what the app needs from the database. *store.Store satisfies it;
+// screen tests may use a real store in a temporary directory.
+type Store interface {
+	Path() string
+	ReadOnly() bool
+	Snapshot() (store.Snapshot, error)
+	Update(date coach.Date, change func(*coach.Day) error) (coach.Day, error)
+	DeleteDay(date coach.Date) error
+	SetSettings(s coach.Settings) error
+	State(key string) (string, error)
+	SetState(key, value string) error
+}
