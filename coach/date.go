@@ -111,11 +111,34 @@ func (d Date) AddDays(n int) Date { return DateFromNumber(d.Number() + n) }
 // DaysUntil returns how many days lie from d to e (negative when e is before d).
 func (d Date) DaysUntil(e Date) int { return e.Number() - d.Number() }
 
+// Compare returns -1 when d comes before e, +1 when after, 0 when equal.
+// It compares year, month and day in turn, so it is cheap enough for the
+// binary searches the rules make over long histories.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return sign(d.Year - e.Year)
+	case d.Month != e.Month:
+		return sign(int(d.Month) - int(e.Month))
+	}
+	return sign(d.Day - e.Day)
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}
+
 // Before reports whether d comes before e.
-func (d Date) Before(e Date) bool { return d.Number() < e.Number() }
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 
 // After reports whether d comes after e.
-func (d Date) After(e Date) bool { return d.Number() > e.Number() }
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday {
@@ -134,4 +157,15 @@ func (d Date) ISOWeek() (year, week int) { return d.Time().ISOWeek() }
 func (d Date) Monday() Date {
 	off := (int(d.Weekday()) + 6) % 7
 	return d.AddDays(-off)
+}
+
+// weekIndex numbers ISO weeks (Monday to Sunday) consecutively: the week of
+// day number n. Day -3, 1969-12-29, was a Monday and starts week 0. Counting
+// weeks this way makes week 53 and year ends ordinary steps.
+func weekIndex(n int) int {
+	n += 3
+	if n < 0 {
+		return -((-n + 6) / 7)
+	}
+	return n / 7
 }

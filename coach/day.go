@@ -88,13 +88,23 @@ func (m Morning) Hooper() int { return m.SleepQuality + m.Fatigue + m.Stress + m
 // Clock is a time of day in minutes after midnight, such as a bedtime.
 type Clock int
 
-// ParseClock reads a time of day written HH:MM (00:00 to 23:59).
+// ParseClock reads a time of day written HH:MM (00:00 to 23:59), two digits
+// each.
 func ParseClock(s string) (Clock, error) {
-	t, err := time.Parse("15:04", s)
-	if err != nil || len(s) != 5 {
-		return 0, fmt.Errorf("time %q: want HH:MM between 00:00 and 23:59", s)
+	digit := func(i int) int {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return int(c - '0')
+		}
+		return -100
 	}
-	return Clock(t.Hour()*60 + t.Minute()), nil
+	if len(s) == 5 && s[2] == ':' {
+		h := digit(0)*10 + digit(1)
+		m := digit(3)*10 + digit(4)
+		if h >= 0 && h < 24 && m >= 0 && m < 60 {
+			return Clock(h*60 + m), nil
+		}
+	}
+	return 0, fmt.Errorf("time %q: want HH:MM between 00:00 and 23:59", s)
 }
 
 // String returns the time as HH:MM.

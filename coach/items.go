@@ -119,6 +119,18 @@ func LookupItem(id Item) (ItemInfo, bool) {
 	return ItemInfo{}, false
 }
 
+// itemPillar returns the pillar of a checklist item without a table walk:
+// the day status is computed for every day of a history, so this is hot.
+func itemPillar(id Item) (Pillar, bool) {
+	switch id {
+	case Massage, Stretching, FoamRolling, MobilityTools:
+		return PillarBloodFlow, true
+	case FattyFish, Berries, LeafyGreens, NutsSeeds, Turmeric, OliveOil, WholeGrains, Cruciferous, Ginger:
+		return PillarDiet, true
+	}
+	return 0, false
+}
+
 // ItemsOf returns the items of one pillar in checklist order.
 func ItemsOf(p Pillar) []ItemInfo {
 	var out []ItemInfo

@@ -50,11 +50,26 @@ func (p PillarState) String() string {
 func (d Day) CountDone(p Pillar) int {
 	n := 0
 	for id := range d.Done {
-		if it, ok := LookupItem(id); ok && it.Pillar == p {
+		if ip, ok := itemPillar(id); ok && ip == p {
 			n++
 		}
 	}
 	return n
+}
+
+// countPillars counts the ticked blood-flow and diet items of d in one pass
+// over its checklist.
+func (d *Day) countPillars() (bloodFlow, diet int) {
+	for id := range d.Done {
+		switch ip, ok := itemPillar(id); {
+		case !ok:
+		case ip == PillarBloodFlow:
+			bloodFlow++
+		case ip == PillarDiet:
+			diet++
+		}
+	}
+	return bloodFlow, diet
 }
 
 // Pillar returns the state of pillar p of d under settings s.
@@ -81,16 +96,23 @@ func (d Day) Pillar(p Pillar, s Settings) PillarState {
 
 // Status returns complete when all three pillars are met, pending when only
 // sleep is not yet reported, and partial otherwise.
-func (d Day) Status(s Settings) Status {
-	sleep := d.Pillar(PillarSleep, s)
-	if d.Pillar(PillarBloodFlow, s) != PillarMet || d.Pillar(PillarDiet, s) != PillarMet {
+func (d Day) Status(s Settings) Status { return d.status(s) }
+
+// status is Status without copying the day; the rules walk whole histories
+// with it, so it reads the checklist once.
+func (d *Day) status(s Settings) Status {
+	if len(d.Done) < BloodFlowMin+s.DietMinGroups {
 		return StatusPartial
 	}
-	switch sleep {
-	case PillarMet:
-		return StatusComplete
-	case PillarPending:
+	bf, diet := d.countPillars()
+	if bf < BloodFlowMin || diet < s.DietMinGroups {
+		return StatusPartial
+	}
+	switch {
+	case d.Morning == nil:
 		return StatusPending
+	case d.Morning.SleepHours >= s.SleepTargetHours:
+		return StatusComplete
 	}
 	return StatusPartial
 }
