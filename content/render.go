@@ -1,0 +1,137 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/muesli/termenv"
+)
+
+// Style selects how the guide is rendered.
+type Style int
+
+// The rendering styles. StylePlain has no escape codes at all: use it when
+// NO_COLOR is set or the output is not a terminal.
+const (
+	StyleDark Style = iota
+	StyleLight
+	StylePlain
+)
+
+// String returns the style's name.
+func (s Style) String() string {
+	switch s {
+	case StyleDark:
+		return "dark"
+	case StyleLight:
+		return "light"
+	case StylePlain:
+		return "plain"
+	}
+	return fmt.Sprintf("Style(%d)", int(s))
+}
+
+// Width limits of Render. A width below MinWidth renders at MinWidth (so
+// the output is then wider than asked: callers show a "too small" message
+// below it anyway); a width above MaxWidth renders at MaxWidth.
+const (
+	MinWidth = 20
+	MaxWidth = 1000
+)
+
+// margin is the left and right margin glamour's document style adds.
+const margin = 2
+
+type renderKey struct {
+	id    string
+	width int
+	style Style
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[renderKey]string{}
+
+	// glamourCalls counts renders that went to glamour (cache misses); the
+	// tests use it to prove the cache works.
+	glamourCalls atomic.Int64
+)
+
+// Render returns section id rendered for a terminal width columns wide in
+// the given style. No line of the result is wider than width (for width at
+// least MinWidth). Results are cached per (id, width, style), so a second
+// call with the same arguments does no glamour work. It is safe to call
+// from several goroutines.
+func Render(id string, width int, style Style) (string, error) {
+	s, ok := Lookup(id)
+	if !ok {
+		return "", fmt.Errorf("render guide: unknown section %q", id)
+	}
+	width = clampWidth(width)
+	key := renderKey{id, width, style}
+	cacheMu.Lock()
+	out, hit := cache[key]
+	cacheMu.Unlock()
+	if hit {
+		return out, nil
+	}
+	out, err := renderMarkdown(s.Markdown, width, style)
+	if err != nil {
+		return "", fmt.Errorf("render guide section %s: %w", id, err)
+	}
+	cacheMu.Lock()
+	cache[key] = out
+	cacheMu.Unlock()
+	return out, nil
+}
+
+// RenderAll returns the whole guide, every section in reading order,
+// rendered as Render does.
+func RenderAll(width int, style Style) (string, error) {
+	var b strings.Builder
+	for _, id := range order {
+		out, err := Render(id, width, style)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(out)
+	}
+	return b.String(), nil
+}
+
+func clampWidth(w int) int {
+	return min(max(w, MinWidth), MaxWidth)
+}
+
+// renderMarkdown runs glamour. The word-wrap width leaves room for the
+// document margins so that no line exceeds width.
+func renderMarkdown(md string, width int, style Style) (string, error) {
+	glamourCalls.Add(1)
+	opts := []glamour.TermRendererOption{
+		glamour.WithWordWrap(width - 2*margin),
+	}
+	switch style {
+	case StyleLight:
+		opts = append(opts, glamour.WithStandardStyle(styles.LightStyle), glamour.WithColorProfile(termenv.ANSI256))
+	case StylePlain:
+		opts = append(opts, glamour.WithStandardStyle(styles.NoTTYStyle), glamour.WithColorProfile(termenv.Ascii))
+	default:
+		opts = append(opts, glamour.WithStandardStyle(styles.DarkStyle), glamour.WithColorProfile(termenv.ANSI256))
+	}
+	r, err := glamour.NewTermRenderer(opts...)
+	if err != nil {
+		return "", err
+	}
+	return r.Render(md)
+}
+
+// resetCache empties the render cache (tests and benchmarks).
+func resetCache() {
+	cacheMu.Lock()
+	clear(cache)
+	cacheMu.Unlock()
+}
