@@ -1,0 +1,125 @@
+package store
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"cooldown/coach"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// checkDB runs bbolt's consistency check on the file at path and fails the
+// test on any finding.
+func checkDB(t testing.TB, path string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	if err != nil {
+		t.Errorf("tx.Check: open %s: %v", path, err)
+		return
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			t.Errorf("tx.Check %s: %v", path, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Errorf("tx.Check %s: %v", path, err)
+	}
+}
+
+// dbPath returns a path for a new database in a fresh directory and runs
+// bbolt's check on it when the test ends, if a file was made there.
+func dbPath(t testing.TB) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "data", "cooldown.db")
+	t.Cleanup(func() {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+			checkDB(t, p)
+		}
+	})
+	return p
+}
+
+// openNew opens a new store in a fresh directory; bbolt's check runs on
+// the file when the test ends.
+func openNew(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(dbPath(t), Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func date(t testing.TB, s string) coach.Date {
+	t.Helper()
+	d, err := coach.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func fileSum(t testing.TB, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// fullDay returns a day using every field.
+func fullDay(d coach.Date) coach.Day {
+	at := time.Date(d.Year, d.Month, d.Day, 19, 2, 0, 0, time.UTC)
+	return coach.Day{
+		Date:     d,
+		Workouts: []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}, {Kind: coach.Intervals, Minutes: 20, RPE: 9}},
+		Done: map[coach.Item]time.Time{
+			coach.FoamRolling: at,
+			coach.Berries:     at.Add(38*time.Minute + 10*time.Second),
+			coach.OliveOil:    at.Add(time.Hour),
+			coach.Ginger:      at.Add(2 * time.Hour),
+		},
+		Bedtime: ptr(coach.Clock(22*60 + 30)),
+		Morning: &coach.Morning{SleepHours: 7.5, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: 4},
+		Note:    "legs day, \"heavy\"\nnext: \U0001F9B5 rest; fac\u0327ade \u00fc \u6f22\u5b57",
+	}
+}
+
+// history returns n days, one every day ending at end, with varied fields.
+func history(n int, end coach.Date) []coach.Day {
+	days := make([]coach.Day, 0, n)
+	for i := n - 1; i >= 0; i-- {
+		d := end.AddDays(-i)
+		at := time.Date(d.Year, d.Month, d.Day, 18, 30, 0, 0, time.UTC)
+		day := coach.Day{
+			Date:     d,
+			Workouts: []coach.Workout{{Kind: coach.Kinds[i%len(coach.Kinds)], Minutes: 30 + i%90, RPE: 1 + i%10}},
+			Done:     map[coach.Item]time.Time{},
+		}
+		for j, it := range coach.Items {
+			if (i+j)%3 == 0 {
+				day.Done[it.ID] = at.Add(time.Duration(j) * time.Minute)
+			}
+		}
+		if i%2 == 0 {
+			day.Bedtime = ptr(coach.Clock(22*60 + i%60))
+			day.Morning = &coach.Morning{SleepHours: float64(12+i%6) / 2, SleepQuality: 1 + i%7, Fatigue: 1 + (i/2)%7, Stress: 1 + (i/3)%7, Soreness: 1 + (i/5)%7}
+		}
+		if i%5 == 0 {
+			day.Note = fmt.Sprintf("day %d: felt, \"ok\"", i)
+		}
+		days = append(days, day)
+	}
+	return days
+}

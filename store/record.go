@@ -1,0 +1,322 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+	"unicode/utf8"
+
+	"cooldown/coach"
+)
+
+// A day record is the value stored under the day's "YYYY-MM-DD" key in the
+// days bucket. It is a small hand-written binary format, chosen over JSON
+// because the whole history is decoded on every screen that shows it and by
+// `cooldown status` every second: 3,650 days decode in well under a
+// millisecond this way against several milliseconds with encoding/json.
+// Layout of record version 1 (uvarint and varint are encoding/binary's):
+//
+//	byte     record version (1)
+//	uvarint  number of workouts, then per workout:
+//	         byte kind code, uvarint minutes, byte rpe
+//	uvarint  number of done items, then per item:
+//	         byte item code, varint Unix seconds (UTC) of the tick
+//	byte     flags: 1 bedtime, 2 morning, 4 note
+//	uvarint  bedtime in minutes after midnight      (when flag 1)
+//	5 bytes  sleep in half hours, sleep quality,    (when flag 2)
+//	         fatigue, stress, soreness
+//	uvarint  note length in bytes, then the UTF-8 note (when flag 4)
+//
+// Kind and item codes are fixed here, independent of the order of the
+// coach's lists, so that reordering the checklist never changes a file.
+// Done times are kept to the second, the precision of the export format.
+const recordVersion = 1
+
+const (
+	flagBedtime = 1 << iota
+	flagMorning
+	flagNote
+)
+
+// kindCodes and itemCodes are the stable codes of the record format. A code
+// is never reused; new kinds and items get new codes.
+var (
+	kindCodes = []coach.Kind{1: coach.Strength, 2: coach.Intervals, 3: coach.Endurance, 4: coach.Sport, 5: coach.Mobility}
+	itemCodes = []coach.Item{
+		1: coach.Massage, 2: coach.Stretching, 3: coach.FoamRolling, 4: coach.MobilityTools,
+		5: coach.FattyFish, 6: coach.Berries, 7: coach.LeafyGreens, 8: coach.NutsSeeds,
+		9: coach.Turmeric, 10: coach.OliveOil, 11: coach.WholeGrains, 12: coach.Cruciferous,
+		13: coach.Ginger,
+	}
+	kindCode = codeIndex(kindCodes)
+	itemCode = codeIndex(itemCodes)
+)
+
+func codeIndex[T comparable](codes []T) map[T]byte {
+	m := make(map[T]byte, len(codes))
+	var zero T
+	for i, c := range codes {
+		if c != zero {
+			m[c] = byte(i)
+		}
+	}
+	return m
+}
+
+// errRecord marks a record that cannot be decoded.
+var errRecord = errors.New("undecodable record")
+
+func recordErr(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errRecord, fmt.Sprintf(format, args...))
+}
+
+// dayKey returns the bbolt key of a date, "YYYY-MM-DD". Only years 1 to
+// 9999 have four-digit keys that sort in date order, so others are refused.
+func dayKey(d coach.Date) ([]byte, error) {
+	if d.Year < 1 || d.Year > 9999 || d != coach.DateFromNumber(d.Number()) {
+		return nil, &coach.FieldError{Field: "date", Msg: fmt.Sprintf("%q is not a calendar date between 0001-01-01 and 9999-12-31", d.String())}
+	}
+	return []byte(d.String()), nil
+}
+
+// parseKey reads a day key; it must be written exactly as dayKey writes it.
+func parseKey(k []byte) (coach.Date, error) {
+	d, err := coach.ParseDate(string(k))
+	if err != nil || d.String() != string(k) {
+		return coach.Date{}, recordErr("key %q is not a date written YYYY-MM-DD", k)
+	}
+	return d, nil
+}
+
+// encodeDay appends the record of d to buf. d must be valid; a value the
+// format cannot hold is an error, never silently changed.
+func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
+	buf = append(buf, recordVersion)
+	buf = binary.AppendUvarint(buf, uint64(len(d.Workouts)))
+	for i, w := range d.Workouts {
+		c, ok := kindCode[w.Kind]
+		if !ok || w.Minutes < 0 || w.RPE < 0 || w.RPE > 255 {
+			return nil, fmt.Errorf("workouts[%d]: cannot store %+v", i, w)
+		}
+		buf = append(buf, c)
+		buf = binary.AppendUvarint(buf, uint64(w.Minutes))
+		buf = append(buf, byte(w.RPE))
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(d.Done)))
+	// Items in code order, so equal days give equal bytes.
+	for c, id := range itemCodes {
+		if id == "" {
+			continue
+		}
+		if t, ok := d.Done[id]; ok {
+			if t.Unix() < minUnix || t.Unix() > maxUnix {
+				return nil, fmt.Errorf("done[%q]: cannot store time %v", string(id), t)
+			}
+			buf = append(buf, byte(c))
+			buf = binary.AppendVarint(buf, t.Unix())
+		}
+	}
+	for id := range d.Done {
+		if _, ok := itemCode[id]; !ok {
+			return nil, fmt.Errorf("done: cannot store unknown item %q", string(id))
+		}
+	}
+	var flags byte
+	if d.Bedtime != nil {
+		flags |= flagBedtime
+	}
+	if d.Morning != nil {
+		flags |= flagMorning
+	}
+	if d.Note != "" {
+		flags |= flagNote
+	}
+	buf = append(buf, flags)
+	if d.Bedtime != nil {
+		if *d.Bedtime < 0 {
+			return nil, fmt.Errorf("bedtime: cannot store %d", *d.Bedtime)
+		}
+		buf = binary.AppendUvarint(buf, uint64(*d.Bedtime))
+	}
+	if m := d.Morning; m != nil {
+		half := m.SleepHours * 2
+		if half != math.Trunc(half) || half < 0 || half > 255 {
+			return nil, fmt.Errorf("morning.sleep_hours: cannot store %v", m.SleepHours)
+		}
+		for _, r := range []int{m.SleepQuality, m.Fatigue, m.Stress, m.Soreness} {
+			if r < 0 || r > 255 {
+				return nil, fmt.Errorf("morning: cannot store rating %d", r)
+			}
+		}
+		buf = append(buf, byte(half), byte(m.SleepQuality), byte(m.Fatigue), byte(m.Stress), byte(m.Soreness))
+	}
+	if d.Note != "" {
+		buf = binary.AppendUvarint(buf, uint64(len(d.Note)))
+		buf = append(buf, d.Note...)
+	}
+	return buf, nil
+}
+
+// recordReader reads a record and remembers the first error.
+type recordReader struct {
+	b   []byte
+	err error
+}
+
+func (r *recordReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = recordErr(format, args...)
+	}
+}
+
+func (r *recordReader) byte(what string) byte {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) == 0 {
+		r.fail("%s: record ends early", what)
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *recordReader) uvarint(what string, max uint64) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail("%s: bad number", what)
+		return 0
+	}
+	if v > max {
+		r.fail("%s: %d is larger than %d", what, v, max)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *recordReader) varint(what string) int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail("%s: bad number", what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// maxUnix bounds the done times a record may hold: years 1 to 9999.
+var (
+	minUnix = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	maxUnix = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+)
+
+// decodeDay decodes the record b of the day dated date. The result shares
+// no memory with b. It checks the format only; coach validation is the
+// caller's business (Check reports both).
+func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
+	d := coach.Day{Date: date}
+	r := recordReader{b: b}
+	if v := r.byte("version"); r.err == nil && v != recordVersion {
+		return d, recordErr("record version %d is not known (want %d)", v, recordVersion)
+	}
+	// Every workout takes at least 3 bytes, every item 2: a count larger
+	// than the rest of the record allows is refused before allocating.
+	nw := r.uvarint("workouts", uint64(len(r.b)/3))
+	if nw > 0 {
+		d.Workouts = make([]coach.Workout, nw)
+		for i := range d.Workouts {
+			c := r.byte("workout kind")
+			if r.err == nil && (int(c) >= len(kindCodes) || kindCodes[c] == "") {
+				r.fail("workouts[%d]: unknown kind code %d", i, c)
+			}
+			mins := r.uvarint("workout minutes", math.MaxInt32)
+			rpe := r.byte("workout rpe")
+			if r.err != nil {
+				return d, r.err
+			}
+			d.Workouts[i] = coach.Workout{Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
+		}
+	}
+	nd := r.uvarint("done", uint64(len(r.b)/2))
+	if nd > 0 {
+		d.Done = make(map[coach.Item]time.Time, nd)
+		for range nd {
+			c := r.byte("item")
+			if r.err == nil && (int(c) >= len(itemCodes) || itemCodes[c] == "") {
+				r.fail("done: unknown item code %d", c)
+			}
+			sec := r.varint("done time")
+			if r.err != nil {
+				return d, r.err
+			}
+			if sec < minUnix || sec > maxUnix {
+				return d, recordErr("done %s: time %d out of range", itemCodes[c], sec)
+			}
+			if _, dup := d.Done[itemCodes[c]]; dup {
+				return d, recordErr("done: item %s twice", itemCodes[c])
+			}
+			d.Done[itemCodes[c]] = time.Unix(sec, 0).UTC()
+		}
+	}
+	flags := r.byte("flags")
+	if r.err == nil && flags&^(flagBedtime|flagMorning|flagNote) != 0 {
+		r.fail("unknown flags %#x", flags)
+	}
+	if flags&flagBedtime != 0 {
+		c := coach.Clock(r.uvarint("bedtime", 1439))
+		d.Bedtime = &c
+	}
+	if flags&flagMorning != 0 {
+		m := coach.Morning{SleepHours: float64(r.byte("sleep")) / 2}
+		m.SleepQuality = int(r.byte("sleep quality"))
+		m.Fatigue = int(r.byte("fatigue"))
+		m.Stress = int(r.byte("stress"))
+		m.Soreness = int(r.byte("soreness"))
+		d.Morning = &m
+	}
+	if flags&flagNote != 0 {
+		n := r.uvarint("note", uint64(len(r.b)))
+		if r.err == nil {
+			if n == 0 {
+				r.fail("note: empty note flagged")
+			}
+			d.Note = string(r.b[:n])
+			r.b = r.b[n:]
+			if !utf8.ValidString(d.Note) {
+				r.fail("note: not UTF-8")
+			}
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.fail("%d bytes after the end of the record", len(r.b))
+	}
+	if r.err != nil {
+		return coach.Day{Date: date}, r.err
+	}
+	return d, nil
+}
+
+// Settings record: version byte, sleep target in half hours, diet minimum,
+// day-start hour.
+const settingsVersion = 1
+
+func encodeSettings(s coach.Settings) []byte {
+	return []byte{settingsVersion, byte(s.SleepTargetHours * 2), byte(s.DietMinGroups), byte(s.DayStartHour)}
+}
+
+func decodeSettings(b []byte) (coach.Settings, error) {
+	if len(b) != 4 || b[0] != settingsVersion {
+		return coach.Settings{}, recordErr("settings record of %d bytes is not version %d", len(b), settingsVersion)
+	}
+	return coach.Settings{SleepTargetHours: float64(b[1]) / 2, DietMinGroups: int(b[2]), DayStartHour: int(b[3])}, nil
+}
