@@ -1,0 +1,57 @@
+// Command line is the init floor of `cooldown status`: it links the same
+// libraries as cooldown (so their package initialisation runs) and prints one
+// line. scripts/bench.sh compares `cooldown status --json` with it.
+//
+// With an argument it renders a little markdown and opens a bbolt file, so
+// the linker keeps what cooldown keeps; the benchmark runs it without one.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/lipgloss"
+	bolt "go.etcd.io/bbolt"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		if err := use(os.Args[1]); err != nil {
+			fmt.Fprintln(os.Stderr, "floor:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	fmt.Println(`{"floor":"line"}`)
+}
+
+// use touches every library for real: it is what keeps them linked.
+func use(dir string) error {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(styles.DarkStyleConfig), glamour.WithWordWrap(60))
+	if err != nil {
+		return err
+	}
+	out, err := r.Render("# floor\n\nSome *markdown* with `code`.\n")
+	if err != nil {
+		return err
+	}
+	db, err := bolt.Open(filepath.Join(dir, "floor.db"), 0o600, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	vp := viewport.New(60, 10)
+	vp.SetContent(out)
+	h := help.New()
+	k := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
+	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), h.ShortHelpView([]key.Binding{k}))
+	_ = tea.Quit
+	return nil
+}
