@@ -268,8 +268,29 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 func (s *Store) Warnings() []string { return append([]string(nil), s.warnings...) }
 
 // openDB opens the file for one transaction.
-func (s *Store) openDB(readOnly bool) (*bolt.DB, error) {
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
+func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
+	// bbolt panics on some damaged files (a freelist page that is not one,
+	// say) while opening. Opening only reads the file, so such a panic is
+	// about the content: report it as ErrCorrupt and close the file, which
+	// bbolt leaves open when it panics.
+	var file *os.File
+	defer func() {
+		if r := recover(); r != nil {
+			if file != nil {
+				_ = file.Close()
+			}
+			db, err = nil, s.corrupt("is damaged", fmt.Errorf("%v", r))
+		}
+	}()
+	db, err = bolt.Open(s.path, 0o600, &bolt.Options{
+		Timeout:  s.timeout,
+		ReadOnly: readOnly,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
 	if err == nil {
 		return db, nil
 	}
