@@ -298,3 +298,21 @@ func FuzzParseClock(f *testing.F) {
 		}
 	})
 }
+
+// TestWeekStreakBeforeEpoch checks the week bookkeeping of walk on dates
+// before 1970, where day numbers are negative.
+func TestWeekStreakBeforeEpoch(t *testing.T) {
+	s := DefaultSettings()
+	for _, last := range []string{"1969-12-31", "1970-01-04", "1970-01-05", "1960-02-29"} {
+		days := history(t, last, "C-C--C---C-----C")
+		got := Streaks(days, date(t, last), s).Week
+		weeks := map[[2]int]bool{}
+		for _, d := range days {
+			y, w := d.Date.ISOWeek()
+			weeks[[2]int{y, w}] = true
+		}
+		if got != len(weeks) {
+			t.Errorf("week streak ending %s = %d, want %d", last, got, len(weeks))
+		}
+	}
+}

@@ -121,14 +121,45 @@ func LookupItem(id Item) (ItemInfo, bool) {
 
 // itemPillar returns the pillar of a checklist item without a table walk:
 // the day status is computed for every day of a history, so this is hot.
+// The length and first byte of the ids tell them apart; one comparison
+// then confirms the id.
 func itemPillar(id Item) (Pillar, bool) {
-	switch id {
-	case Massage, Stretching, FoamRolling, MobilityTools:
-		return PillarBloodFlow, true
-	case FattyFish, Berries, LeafyGreens, NutsSeeds, Turmeric, OliveOil, WholeGrains, Cruciferous, Ginger:
-		return PillarDiet, true
+	if len(id) < 6 || len(id) > 14 {
+		return 0, false
 	}
-	return 0, false
+	var want Item
+	p := PillarDiet
+	switch uint(len(id))<<8 | uint(id[0]) {
+	case 7<<8 | 'm':
+		want, p = Massage, PillarBloodFlow
+	case 10<<8 | 's':
+		want, p = Stretching, PillarBloodFlow
+	case 12<<8 | 'f':
+		want, p = FoamRolling, PillarBloodFlow
+	case 14<<8 | 'm':
+		want, p = MobilityTools, PillarBloodFlow
+	case 10<<8 | 'f':
+		want = FattyFish
+	case 7<<8 | 'b':
+		want = Berries
+	case 12<<8 | 'l':
+		want = LeafyGreens
+	case 10<<8 | 'n':
+		want = NutsSeeds
+	case 8<<8 | 't':
+		want = Turmeric
+	case 9<<8 | 'o':
+		want = OliveOil
+	case 12<<8 | 'w':
+		want = WholeGrains
+	case 11<<8 | 'c':
+		want = Cruciferous
+	case 6<<8 | 'g':
+		want = Ginger
+	default:
+		return 0, false
+	}
+	return p, id == want
 }
 
 // ItemsOf returns the items of one pillar in checklist order.

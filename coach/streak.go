@@ -90,6 +90,7 @@ func walk(days []Day, today Date, s Settings) pass {
 	run, before := 0, 0 // current run; longest run ended before it
 	curWeek := weekIndex(today.Number())
 	lastWeek, weekRun := math.MinInt, 0
+	w, nextMonday := 0, Date{} // week of the day, and the Monday after it
 	q := 1 - strengthAlpha
 	for i := range days {
 		d := &days[i]
@@ -102,7 +103,12 @@ func walk(days []Day, today Date, s Settings) pass {
 		case st == StatusComplete:
 			run++
 			p.strength = p.strength*q + strengthAlpha
-			w := weekIndex(d.Date.Number())
+			// Numbering a date costs more than comparing it: number
+			// only the first complete day of each new week.
+			if !d.Date.Before(nextMonday) {
+				w = weekIndex(d.Date.Number())
+				nextMonday = DateFromNumber((w+1)*7 - 3)
+			}
 			switch {
 			case w == lastWeek:
 			case w == lastWeek+1:
