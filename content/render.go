@@ -107,9 +107,19 @@ func clampWidth(w int) int {
 	return min(max(w, MinWidth), MaxWidth)
 }
 
-// renderMarkdown runs glamour. The word-wrap width leaves room for the
-// document margins so that no line exceeds width.
+// renderMarkdown renders markdown with glamour and, for the coloured
+// styles, removes the redundant escape codes (see compactSGR).
 func renderMarkdown(md string, width int, style Style) (string, error) {
+	out, err := renderGlamour(md, width, style)
+	if err != nil || style == StylePlain {
+		return out, err
+	}
+	return compactSGR(out), nil
+}
+
+// renderGlamour runs glamour. The word-wrap width leaves room for the
+// document margins so that no line exceeds width.
+func renderGlamour(md string, width int, style Style) (string, error) {
 	glamourCalls.Add(1)
 	opts := []glamour.TermRendererOption{
 		glamour.WithWordWrap(width - 2*margin),
