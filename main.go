@@ -1,12 +1,1015 @@
 // Command cooldown is a terminal recovery coach.
+//
+// Without a subcommand it opens the app; the subcommands (status, log,
+// export, import, guide, check) serve scripts, shell prompts and backups.
+// This file holds flags, subcommands and wiring only: the rules live in
+// coach, persistence and file formats in store, the guide in content and
+// the app in ui.
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"math"
 	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/muesli/termenv"
+	"golang.org/x/term"
+
+	"cooldown/coach"
+	"cooldown/content"
+	"cooldown/store"
+	"cooldown/ui"
 )
 
+// Exit codes; scripts rely on them.
+const (
+	exitOK       = 0 // done
+	exitFailure  = 1 // I/O and other failures
+	exitUsage    = 2 // usage error, no terminal, unknown section, invalid value
+	exitLocked   = 3 // the database is held by another process
+	exitDatabase = 4 // not a cooldown database, truncated, corrupt or too new
+)
+
+// exitError is an error that carries its exit code. Its message is printed
+// as it is, after "cooldown: ".
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// env is what a command reads from the world: arguments aside, everything
+// a test may want to replace.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	now    func() time.Time
+	loc    *time.Location
+	getenv func(string) string
+	dbPath string // from --db or the default
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string
+	example string
+	flags   func(fs *flag.FlagSet) // declares the flags, for the help text
+	run     func(e *env, args []string) error
+}
+
+// commands lists the subcommands in the order the help shows them. It is
+// built by a function rather than at package init, so start-up stays cheap.
+func commands() []command {
+	return []command{
+		{
+			name: "status", args: "[--json]",
+			summary: "print the streak, today's state and any open question on one line",
+			example: "cooldown status --json | jq .current_streak",
+			flags:   func(fs *flag.FlagSet) { statusFlags(fs) },
+			run:     runStatus,
+		},
+		{
+			name: "log", args: "[--date YYYY-MM-DD] [--kind K --minutes N --rpe N] [--done ITEM]... [--sleep H --quality N --fatigue N --stress N --soreness N] [--bedtime HH:MM] [--note TEXT]",
+			summary: "record or extend a day without the app",
+			example: "cooldown log --kind strength --minutes 60 --rpe 7 --done foam-rolling --done berries",
+			flags:   func(fs *flag.FlagSet) { logFlags(fs) },
+			run:     runLog,
+		},
+		{
+			name: "export", args: "[--format json|csv] [-o FILE]",
+			summary: "write every day and the settings to stdout or a file",
+			example: "cooldown export -o ~/cooldown-backup.json",
+			flags:   func(fs *flag.FlagSet) { exportFlags(fs) },
+			run:     runExport,
+		},
+		{
+			name: "import", args: "FILE",
+			summary: "replace days and settings with those of a JSON export (- reads stdin); all or nothing",
+			example: "cooldown import ~/cooldown-backup.json",
+			run:     runImport,
+		},
+		{
+			name: "guide", args: "[SECTION] [--width N]",
+			summary: "print the recovery guide, or one section of it",
+			example: "cooldown guide sleep --width 72 | less -R",
+			flags:   func(fs *flag.FlagSet) { guideFlags(fs) },
+			run:     runGuide,
+		},
+		{
+			name: "check", args: "",
+			summary: "verify the database: bbolt's consistency check and every record",
+			example: "cooldown check || echo 'restore from an export'",
+			run:     runCheck,
+		},
+	}
+}
+
+func commandNames() string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return strings.Join(names, ", ")
+}
+
 func main() {
-	fmt.Fprintln(os.Stderr, "cooldown: the app and its subcommands are being built; nothing to do yet")
-	os.Exit(0)
+	os.Exit(run(os.Args[1:], &env{
+		stdin:  os.Stdin,
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		now:    time.Now,
+		loc:    time.Local,
+		getenv: os.Getenv,
+	}))
+}
+
+// run parses the global flags, runs the subcommand and returns the exit
+// code, printing any error to stderr.
+func run(args []string, e *env) int {
+	if err := dispatch(args, e); err != nil {
+		return report(e.stderr, err)
+	}
+	return exitOK
+}
+
+func dispatch(args []string, e *env) error {
+	fs := newFlagSet("cooldown")
+	db := fs.String("db", "", "the database file (default $XDG_DATA_HOME/cooldown/cooldown.db)")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage(e.stdout)
+			return nil
+		}
+		return usageErr("%v\nrun `cooldown --help` for usage", err)
+	}
+	if *showVersion {
+		fmt.Fprintf(e.stdout, "cooldown %s (%s)\n", version(), runtime.Version())
+		return nil
+	}
+	e.dbPath = *db
+	if e.dbPath == "" {
+		p, err := defaultDBPath(e.getenv)
+		if err != nil {
+			return err
+		}
+		e.dbPath = p
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return runApp(e)
+	}
+	name := rest[0]
+	if name == "help" {
+		return runHelp(e, rest[1:])
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(e, rest[1:])
+		}
+	}
+	return usageErr("unknown command %q; the commands are %s (see `cooldown --help`)", name, commandNames())
+}
+
+// report prints err to w and returns its exit code.
+func report(w io.Writer, err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(w, "cooldown: %s\n", ee.msg)
+		return ee.code
+	}
+	fmt.Fprintf(w, "cooldown: %v\n", err)
+	return exitFailure
+}
+
+// newFlagSet returns a flag set that reports errors to its caller rather
+// than printing them, so every message starts with "cooldown: ".
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseArgs parses flags that may come before, between or after the
+// positional arguments (`cooldown guide sleep --width 40`); "--" ends the
+// flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// parseCommand parses the flags of subcommand c, printing its help to
+// stdout for --help.
+func parseCommand(e *env, c string, fs *flag.FlagSet, args []string) (pos []string, help bool, err error) {
+	pos, err = parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		printCommandHelp(e.stdout, c)
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, usageErr("%s: %v\nrun `cooldown %s --help` for usage", c, err, c)
+	}
+	return pos, false, nil
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func printUsage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString(`cooldown: a terminal recovery coach
+
+Usage:
+  cooldown [--db PATH]                open the app (needs a terminal)
+  cooldown [--db PATH] COMMAND [FLAGS]
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
+Global flags (before the command):
+  --db PATH    the database file; default $XDG_DATA_HOME/cooldown/cooldown.db,
+               or ~/.local/share/cooldown/cooldown.db when XDG_DATA_HOME is unset
+  --version    print the version and exit
+  --help       print this help
+
+Run ` + "`cooldown COMMAND --help`" + ` for a command's flags and an example.
+
+Exit codes: 0 done, 1 failure, 2 usage error or no terminal,
+3 database in use by another process, 4 database unreadable or corrupt.
+`)
+	io.WriteString(w, b.String())
+}
+
+func printCommandHelp(w io.Writer, name string) {
+	c, ok := findCommand(name)
+	if !ok {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: cooldown [--db PATH] %s %s\n\n%s.\n", c.name, c.args, upperFirst(c.summary))
+	if c.flags != nil {
+		fs := newFlagSet(c.name)
+		c.flags(fs)
+		b.WriteString("\nFlags:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			name, usage := flag.UnquoteUsage(f)
+			arg := "--" + f.Name
+			if name != "" {
+				arg += " " + name
+			}
+			fmt.Fprintf(&b, "  %-18s %s", arg, usage)
+			if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" && f.DefValue != "[]" {
+				fmt.Fprintf(&b, " (default %s)", f.DefValue)
+			}
+			b.WriteString("\n")
+		})
+	}
+	if extra := commandNotes(c.name); extra != "" {
+		b.WriteString("\n" + extra)
+	}
+	fmt.Fprintf(&b, "\nExample:\n  %s\n", c.example)
+	io.WriteString(w, b.String())
+}
+
+// commandNotes returns what a command's help says beyond its flags.
+func commandNotes(name string) string {
+	switch name {
+	case "log":
+		var ids []string
+		for _, it := range coach.Items {
+			ids = append(ids, string(it.ID))
+		}
+		var kinds []string
+		for _, k := range coach.Kinds {
+			kinds = append(kinds, string(k))
+		}
+		return "A workout needs --kind, --minutes and --rpe together; the morning check\n" +
+			"(the morning after the day's training) needs --sleep and the four ratings\n" +
+			"together, 1 very good to 7 very bad. Everything is written in one\n" +
+			"transaction; a date after today is refused.\n" +
+			"  kinds: " + strings.Join(kinds, ", ") + "\n" +
+			"  items: " + wrapList(ids, 9) + "\n"
+	case "import":
+		return "The file is read and checked completely before anything is written; then\n" +
+			"its days replace the stored days of the same dates and its settings\n" +
+			"become the stored settings, in one transaction.\n"
+	case "guide":
+		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
+			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
+	case "check":
+		return "Exit 0 when the database is sound, 4 when it is not.\n"
+	}
+	return ""
+}
+
+func wrapList(words []string, indent int) string {
+	var b strings.Builder
+	col := indent
+	for i, w := range words {
+		if i > 0 {
+			if col+2+len(w) > 78 {
+				b.WriteString(",\n" + strings.Repeat(" ", indent))
+				col = indent
+			} else {
+				b.WriteString(", ")
+				col += 2
+			}
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runHelp(e *env, args []string) error {
+	if len(args) == 0 {
+		printUsage(e.stdout)
+		return nil
+	}
+	if _, ok := findCommand(args[0]); !ok {
+		return usageErr("unknown command %q; the commands are %s", args[0], commandNames())
+	}
+	printCommandHelp(e.stdout, args[0])
+	return nil
+}
+
+// version returns the module version of the binary, or "dev" for a build
+// from a work tree.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" {
+			return v
+		}
+	}
+	return "dev"
+}
+
+// defaultDBPath follows the XDG base directory rules:
+// $XDG_DATA_HOME/cooldown/cooldown.db, else ~/.local/share/cooldown/cooldown.db.
+func defaultDBPath(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "cooldown", "cooldown.db"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", &exitError{code: exitFailure, msg: "cannot find the home directory for the default database; set XDG_DATA_HOME or pass --db PATH"}
+		}
+		home = h
+	}
+	return filepath.Join(home, ".local", "share", "cooldown", "cooldown.db"), nil
+}
+
+// storeErr turns an error from the store into a message that names the
+// path and says what to do next, with its exit code. The store's own errors
+// already name the path and the next step; they are printed as they are.
+func storeErr(path string, err error) error {
+	var fe *coach.FieldError
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+		if !strings.Contains(msg, path) {
+			msg += " (" + path + ")"
+		}
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrLocked):
+		return &exitError{code: exitLocked, msg: msg + "\nclose the other cooldown, or try again in a moment"}
+	case errors.Is(err, store.ErrTooNew):
+		return &exitError{code: exitDatabase, msg: msg}
+	case errors.Is(err, store.ErrCorrupt):
+		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
+			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
+	case errors.Is(err, os.ErrNotExist):
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", path)}
+	case errors.As(err, &fe):
+		return &exitError{code: exitUsage, msg: fe.Error()}
+	}
+	return &exitError{code: exitFailure, msg: msg}
+}
+
+// shellQuote quotes s for a shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r == '+' || r == ':' ||
+			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// openStore opens the database and prints its warnings (such as loose
+// permissions) to stderr.
+func openStore(e *env, readOnly bool) (*store.Store, error) {
+	st, err := store.Open(e.dbPath, store.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, storeErr(e.dbPath, err)
+	}
+	for _, w := range st.Warnings() {
+		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", w)
+	}
+	return st, nil
+}
+
+// readSnapshot reads everything stored in one read-only transaction.
+func readSnapshot(e *env) (store.Snapshot, error) {
+	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
+	if err != nil {
+		return store.Snapshot{}, err
+	}
+	for _, w := range st.Warnings() {
+		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", w)
+	}
+	return st.Snapshot()
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f any) bool {
+	if fd, ok := f.(interface{ Fd() uintptr }); ok {
+		return term.IsTerminal(int(fd.Fd()))
+	}
+	return false
+}
+
+// runApp opens the app when stdin and stdout are terminals.
+func runApp(e *env) error {
+	if !isTerminal(e.stdin) || !isTerminal(e.stdout) {
+		return &exitError{code: exitUsage, msg: "the app needs a terminal on stdin and stdout\n" +
+			"for scripts use a command: " + commandNames() + " (see `cooldown --help`)"}
+	}
+	// Read the terminal before Bubble Tea owns stdin: querying it later
+	// can stall the first frame.
+	t := ui.DetectTerminal()
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	if err := ui.Run(ui.Options{Store: st, Now: e.now, Location: e.loc, Terminal: t, Version: version()}); err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	return nil
+}
+
+// ---- status ----
+
+func statusFlags(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print JSON instead of one line")
+}
+
+// statusJSON is the contract of `cooldown status --json`.
+type statusJSON struct {
+	Today            string   `json:"today"`
+	TodayStatus      string   `json:"today_status"`
+	CurrentStreak    int      `json:"current_streak"`
+	LongestStreak    int      `json:"longest_streak"`
+	WeekStreak       int      `json:"week_streak"`
+	RecoveryStrength int      `json:"recovery_strength"`
+	TrainingDays     int      `json:"training_days"`
+	AcuteLoad        float64  `json:"acute_load"`
+	ChronicLoad      *float64 `json:"chronic_load"`
+	LoadRatio        *float64 `json:"load_ratio"`
+	OpenQuestions    []string `json:"open_questions"`
+}
+
+func runStatus(e *env, args []string) error {
+	fs := newFlagSet("status")
+	asJSON := statusFlags(fs)
+	pos, help, err := parseCommand(e, "status", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("status: unexpected argument %q\nrun `cooldown status --help` for usage", pos[0])
+	}
+	snap, err := readSnapshot(e)
+	if errors.Is(err, os.ErrNotExist) {
+		// No database yet: an empty history, for a prompt on a new machine.
+		snap, err = store.Snapshot{Settings: coach.DefaultSettings()}, nil
+	}
+	if err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	today := coach.DateAt(e.now(), e.loc, snap.Settings.DayStartHour)
+	sum := coach.Summarize(snap.Days, today, snap.Settings)
+
+	var b bytes.Buffer
+	if *asJSON {
+		out := statusJSON{
+			Today:            today.String(),
+			TodayStatus:      sum.TodayStatus.String(),
+			CurrentStreak:    sum.Streak.Current,
+			LongestStreak:    sum.Streak.Longest,
+			WeekStreak:       sum.Streak.Week,
+			RecoveryStrength: sum.StrengthPercent,
+			TrainingDays:     sum.TrainingDays,
+			AcuteLoad:        sum.Load.Acute,
+			OpenQuestions:    []string{},
+		}
+		if sum.Load.HasRatio {
+			chronic := sum.Load.Chronic
+			ratio := math.Round(sum.Load.Ratio*100) / 100
+			out.ChronicLoad, out.LoadRatio = &chronic, &ratio
+		}
+		for _, d := range sum.OpenQuestions {
+			out.OpenQuestions = append(out.OpenQuestions, d.String()+": morning check")
+		}
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(&b, "cooldown: %d-day streak (longest %d) · today: %s", sum.Streak.Current, sum.Streak.Longest, sum.TodayStatus)
+		if n := len(sum.OpenQuestions); n > 0 {
+			fmt.Fprintf(&b, " · open: %s morning check", sum.OpenQuestions[0])
+			if n > 1 {
+				fmt.Fprintf(&b, " (+%d more)", n-1)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err = e.stdout.Write(b.Bytes())
+	return err
+}
+
+// ---- log ----
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+type logOptions struct {
+	date, kind, bedtime, note          string
+	minutes, rpe                       int
+	done                               stringList
+	sleep                              float64
+	quality, fatigue, stress, soreness int
+}
+
+func logFlags(fs *flag.FlagSet) *logOptions {
+	o := &logOptions{}
+	fs.StringVar(&o.date, "date", "", "the day, YYYY-MM-DD (default today; not after today)")
+	fs.StringVar(&o.kind, "kind", "", "add a workout of this `kind`: strength, intervals, endurance, sport, mobility")
+	fs.IntVar(&o.minutes, "minutes", 0, "the workout's `minutes`, 1 to 600")
+	fs.IntVar(&o.rpe, "rpe", 0, "the workout's effort (session `RPE`), 1 to 10")
+	fs.Var(&o.done, "done", "tick a checklist `item` (repeatable)")
+	fs.Float64Var(&o.sleep, "sleep", 0, "morning check: `hours` slept, 0 to 16 in half hours")
+	fs.IntVar(&o.quality, "quality", 0, "morning check: sleep `quality`, 1 (very good) to 7 (very bad)")
+	fs.IntVar(&o.fatigue, "fatigue", 0, "morning check: `fatigue`, 1 to 7")
+	fs.IntVar(&o.stress, "stress", 0, "morning check: `stress`, 1 to 7")
+	fs.IntVar(&o.soreness, "soreness", 0, "morning check: muscle `soreness`, 1 to 7")
+	fs.StringVar(&o.bedtime, "bedtime", "", "planned bedtime, `HH:MM`")
+	fs.StringVar(&o.note, "note", "", "the day's note (replaces it), at most 2000 characters")
+	return o
+}
+
+// flagOfField names the log flag that sets a field of coach's errors.
+var flagOfField = map[string]string{
+	"date": "--date", "kind": "--kind", "minutes": "--minutes", "rpe": "--rpe",
+	"morning.sleep_hours": "--sleep", "morning.sleep_quality": "--quality",
+	"morning.fatigue": "--fatigue", "morning.stress": "--stress", "morning.soreness": "--soreness",
+	"bedtime": "--bedtime", "note": "--note", "done": "--done",
+}
+
+// invalid turns a coach validation error into a usage error naming the
+// flag and the field.
+func invalid(err error) error {
+	var fe *coach.FieldError
+	if errors.As(err, &fe) {
+		field := fe.Field
+		if i := strings.LastIndexByte(field, '.'); i >= 0 && strings.HasPrefix(field, "workouts[") {
+			field = field[i+1:]
+		}
+		if f, ok := flagOfField[field]; ok {
+			return usageErr("log: invalid %s (%s): %s", f, fe.Field, fe.Msg)
+		}
+		return usageErr("log: invalid %s: %s", fe.Field, fe.Msg)
+	}
+	return err
+}
+
+func runLog(e *env, args []string) error {
+	fs := newFlagSet("log")
+	o := logFlags(fs)
+	pos, help, err := parseCommand(e, "log", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("log: unexpected argument %q (every value goes with a flag)\nrun `cooldown log --help` for usage", pos[0])
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	// Gather and check everything before opening the database.
+	var workout *coach.Workout
+	if err := together(set, "a workout", "kind", "minutes", "rpe"); err != nil {
+		return err
+	}
+	if set["kind"] {
+		w := coach.Workout{Kind: coach.Kind(o.kind), Minutes: o.minutes, RPE: o.rpe}
+		if err := coach.ValidateWorkout(w, ""); err != nil {
+			return invalid(err)
+		}
+		workout = &w
+	}
+	var morning *coach.Morning
+	if err := together(set, "the morning check", "sleep", "quality", "fatigue", "stress", "soreness"); err != nil {
+		return err
+	}
+	if set["sleep"] {
+		m := coach.Morning{SleepHours: o.sleep, SleepQuality: o.quality, Fatigue: o.fatigue, Stress: o.stress, Soreness: o.soreness}
+		if err := coach.ValidateMorning(m); err != nil {
+			return invalid(err)
+		}
+		morning = &m
+	}
+	var items []coach.Item
+	for _, id := range o.done {
+		if _, ok := coach.LookupItem(coach.Item(id)); !ok {
+			var ids []string
+			for _, it := range coach.Items {
+				ids = append(ids, string(it.ID))
+			}
+			return usageErr("log: invalid --done (done): %q is not a checklist item; allowed %s", id, strings.Join(ids, ", "))
+		}
+		items = append(items, coach.Item(id))
+	}
+	var bedtime *coach.Clock
+	if set["bedtime"] {
+		c, err := coach.ParseClock(o.bedtime)
+		if err != nil {
+			return usageErr("log: invalid --bedtime (bedtime): %v", err)
+		}
+		bedtime = &c
+	}
+	if set["note"] {
+		if err := coach.ValidateNote(o.note); err != nil {
+			return invalid(err)
+		}
+	}
+	var date coach.Date
+	if set["date"] {
+		d, err := coach.ParseDate(o.date)
+		if err != nil {
+			return usageErr("log: invalid --date (date): %v", err)
+		}
+		date = d
+	}
+	if workout == nil && morning == nil && len(items) == 0 && bedtime == nil && !set["note"] {
+		return usageErr("log: nothing to record: give a workout (--kind, --minutes, --rpe), --done ITEM, the morning check (--sleep and the four ratings), --bedtime or --note\nrun `cooldown log --help` for usage")
+	}
+
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	settings, err := st.Settings()
+	if err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	now := e.now()
+	today := coach.DateAt(now, e.loc, settings.DayStartHour)
+	if date.IsZero() {
+		date = today
+	}
+	if date.After(today) {
+		return usageErr("log: invalid --date (date): %s is in the future; allowed up to today, %s", date, today)
+	}
+	day, err := st.Update(date, func(d *coach.Day) error {
+		if workout != nil {
+			d.Workouts = append(d.Workouts, *workout)
+		}
+		for _, it := range items {
+			if !d.IsDone(it) { // keep when it was first ticked
+				d.SetDone(it, true, now)
+			}
+		}
+		if morning != nil {
+			m := *morning
+			d.Morning = &m
+		}
+		if bedtime != nil {
+			c := *bedtime
+			d.Bedtime = &c
+		}
+		if set["note"] {
+			d.Note = o.note
+		}
+		return d.ValidateEntry(today)
+	})
+	if err != nil {
+		var fe *coach.FieldError
+		if errors.As(err, &fe) {
+			return invalid(err)
+		}
+		return storeErr(e.dbPath, err)
+	}
+	_, err = fmt.Fprintln(e.stdout, dayLine(day, settings))
+	return err
+}
+
+// together checks that the flags of a group are given all or none.
+func together(set map[string]bool, what string, names ...string) error {
+	var given, missing []string
+	for _, n := range names {
+		if set[n] {
+			given = append(given, "--"+n)
+		} else {
+			missing = append(missing, "--"+n)
+		}
+	}
+	if len(given) == 0 || len(missing) == 0 {
+		return nil
+	}
+	return usageErr("log: %s needs %s together; missing %s", what, flagList(names), strings.Join(missing, ", "))
+}
+
+func flagList(names []string) string {
+	f := make([]string, len(names))
+	for i, n := range names {
+		f[i] = "--" + n
+	}
+	if len(f) == 1 {
+		return f[0]
+	}
+	return strings.Join(f[:len(f)-1], ", ") + " and " + f[len(f)-1]
+}
+
+// dayLine describes a day's status in one line:
+// "2026-11-25: pending (sleep pending, blood flow met, diet met)".
+func dayLine(d coach.Day, s coach.Settings) string {
+	parts := make([]string, 0, len(coach.Pillars))
+	for _, p := range coach.Pillars {
+		parts = append(parts, p.String()+" "+d.Pillar(p, s).String())
+	}
+	return fmt.Sprintf("%s: %s (%s)", d.Date, d.Status(s), strings.Join(parts, ", "))
+}
+
+// ---- export and import ----
+
+type exportOptions struct {
+	format, out string
+}
+
+func exportFlags(fs *flag.FlagSet) *exportOptions {
+	o := &exportOptions{}
+	fs.StringVar(&o.format, "format", "json", "the file `format`: json or csv")
+	fs.StringVar(&o.out, "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
+	return o
+}
+
+func runExport(e *env, args []string) error {
+	fs := newFlagSet("export")
+	o := exportFlags(fs)
+	pos, help, err := parseCommand(e, "export", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("export: unexpected argument %q (write to a file with -o FILE)", pos[0])
+	}
+	var write func(io.Writer, store.Export) error
+	switch o.format {
+	case "json":
+		write = store.WriteJSON
+	case "csv":
+		write = store.WriteCSV
+	default:
+		return usageErr("export: invalid --format %q; allowed json or csv", o.format)
+	}
+	snap, err := readSnapshot(e)
+	if err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	var b bytes.Buffer
+	if err := write(&b, store.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if o.out == "" || o.out == "-" {
+		_, err := e.stdout.Write(b.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(o.out, b.Bytes()); err != nil {
+		return fmt.Errorf("export: %w; nothing was written to %s", err, o.out)
+	}
+	fmt.Fprintf(e.stderr, "cooldown: exported %s to %s\n", plural(len(snap.Days), "day"), o.out)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file in path's directory with
+// mode 0600 and renames it over path, so a reader sees the old file or the
+// new one, never half of one.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func runImport(e *env, args []string) error {
+	fs := newFlagSet("import")
+	pos, help, err := parseCommand(e, "import", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
+	}
+	name := pos[0]
+	var data []byte
+	if name == "-" {
+		data, err = io.ReadAll(e.stdin)
+		name = "stdin"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	// Parse and check the whole file before opening the database.
+	exp, err := store.ParseJSON(bytes.NewReader(data))
+	if err != nil {
+		return usageErr("import %s: %v\nnothing was imported", name, err)
+	}
+	st, err := openStore(e, false)
+	if err != nil {
+		return err
+	}
+	if err := st.Replace(exp.Settings, exp.Days); err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	_, err = fmt.Fprintf(e.stdout, "imported %s into %s\n", plural(len(exp.Days), "day"), e.dbPath)
+	return err
+}
+
+// ---- guide ----
+
+func guideFlags(fs *flag.FlagSet) *int {
+	return fs.Int("width", 0, "wrap at `N` columns (default the terminal's width, or 80)")
+}
+
+func runGuide(e *env, args []string) error {
+	fs := newFlagSet("guide")
+	width := guideFlags(fs)
+	pos, help, err := parseCommand(e, "guide", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usageErr("guide: want at most one SECTION, got %q\nrun `cooldown guide --help` for usage", strings.Join(pos, " "))
+	}
+	section := ""
+	if len(pos) == 1 {
+		section = pos[0]
+		if _, ok := content.Lookup(section); !ok {
+			return usageErr("guide: no section %q; the sections are %s", section, strings.Join(content.IDs(), ", "))
+		}
+	}
+	tty := isTerminal(e.stdout)
+	w := *width
+	switch {
+	case w != 0 && (w < content.MinWidth || w > content.MaxWidth):
+		return usageErr("guide: invalid --width %d; allowed %d to %d", w, content.MinWidth, content.MaxWidth)
+	case w == 0 && tty:
+		if cols, _, err := term.GetSize(int(e.stdout.(*os.File).Fd())); err == nil && cols >= content.MinWidth {
+			w = min(cols, content.MaxWidth)
+		}
+	}
+	if w == 0 {
+		w = 80
+	}
+	style := content.StylePlain
+	if tty && e.getenv("NO_COLOR") == "" {
+		switch t := ui.DetectTerminal(); {
+		case t.Profile == termenv.Ascii:
+			style = content.StylePlain
+		case t.Dark:
+			style = content.StyleDark
+		default:
+			style = content.StyleLight
+		}
+	}
+	var out string
+	if section == "" {
+		out, err = content.RenderAll(w, style)
+	} else {
+		out, err = content.Render(section, w, style)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(e.stdout, out)
+	return err
+}
+
+// ---- check ----
+
+func runCheck(e *env, args []string) error {
+	fs := newFlagSet("check")
+	pos, help, err := parseCommand(e, "check", fs, args)
+	if help || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("check: unexpected argument %q (pick the database with --db PATH before the command)", pos[0])
+	}
+	st, err := openStore(e, true)
+	if err != nil {
+		return err
+	}
+	problems, err := st.Check()
+	if err != nil {
+		return storeErr(e.dbPath, err)
+	}
+	if len(problems) == 0 {
+		_, err := fmt.Fprintf(e.stdout, "%s: ok\n", e.dbPath)
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(e.stdout, "%s: %s\n", e.dbPath, p)
+	}
+	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\nrestore from an export: move it aside and run `cooldown import FILE`", plural(len(problems), "problem"), e.dbPath)}
 }

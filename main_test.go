@@ -1,0 +1,928 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	bolt "go.etcd.io/bbolt"
+
+	"cooldown/coach"
+	"cooldown/content"
+)
+
+// bin is the cooldown binary built once for every test.
+var bin string
+
+// holdEnv makes the test binary, re-executed as a child, hold a database
+// file open with bbolt (an exclusive lock) until its stdin closes.
+const holdEnv = "COOLDOWN_TEST_HOLD_DB"
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(holdEnv); path != "" {
+		holdDB(path)
+		return
+	}
+	dir, err := os.MkdirTemp("", "cooldown-main-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	bin = filepath.Join(dir, "cooldown")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// holdDB opens path with bbolt directly, says "ready" and waits for its
+// stdin to close (at most 30 s).
+func holdDB(path string) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		fmt.Println("error:", err)
+		os.Exit(1)
+	}
+	defer db.Close()
+	fmt.Println("ready")
+	done := make(chan struct{})
+	go func() {
+		bufio.NewReader(os.Stdin).ReadString('\n')
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+	}
+}
+
+// result is what a run of the binary did.
+type result struct {
+	stdout, stderr string
+	code           int
+	took           time.Duration
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+// opts changes how the binary runs.
+type opts struct {
+	stdin string
+	env   []string // extra KEY=VALUE pairs, after the defaults
+}
+
+// testEnv returns an environment with HOME and XDG_DATA_HOME in temporary
+// directories (the binary never sees the real ones), UTC as the time zone,
+// and no NO_COLOR.
+func testEnv(t *testing.T, extra []string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "HOME", "XDG_DATA_HOME", "TZ", "NO_COLOR", "COLUMNS":
+			continue
+		}
+		env = append(env, kv)
+	}
+	env = append(env, "HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(), "TZ=UTC")
+	return append(env, extra...)
+}
+
+func coolWith(t *testing.T, o opts, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = testEnv(t, o.env)
+	cmd.Stdin = strings.NewReader(o.stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String(), took: time.Since(start)}
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("cooldown %s: %v", strings.Join(args, " "), err)
+		}
+		r.code = ee.ExitCode()
+	}
+	return r
+}
+
+func cool(t *testing.T, args ...string) result {
+	t.Helper()
+	return coolWith(t, opts{}, args...)
+}
+
+// must runs the binary and fails the test unless it exits 0.
+func must(t *testing.T, args ...string) result {
+	t.Helper()
+	r := cool(t, args...)
+	if r.code != 0 {
+		t.Fatalf("cooldown %s: want exit 0, got\n%s", strings.Join(args, " "), r)
+	}
+	return r
+}
+
+// expect checks the exit code and that stderr holds every one of want.
+func expect(t *testing.T, r result, code int, want ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("want exit %d, got\n%s", code, r)
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr does not mention %q:\n%s", w, r.stderr)
+		}
+	}
+	if code != 0 && !strings.HasPrefix(r.stderr, "cooldown: ") {
+		t.Errorf("stderr does not start with \"cooldown: \":\n%s", r.stderr)
+	}
+}
+
+func newDB(t *testing.T) string {
+	return filepath.Join(t.TempDir(), "cooldown.db")
+}
+
+// today is the recovery date the binary sees: TZ=UTC and the default day
+// start hour.
+func today() coach.Date {
+	return coach.DateAt(time.Now(), time.UTC, coach.DefaultSettings().DayStartHour)
+}
+
+// ---- export files, written by hand from the contract in product.md ----
+
+type obj = map[string]any
+
+func stamp(d coach.Date, hm string) string { return d.String() + "T" + hm + ":00Z" }
+
+// completeDay is a training day with every pillar met under the default
+// settings.
+func completeDay(d coach.Date) obj {
+	return obj{
+		"date":     d.String(),
+		"workouts": []any{obj{"kind": "strength", "minutes": 60, "rpe": 7}},
+		"done": obj{
+			"foam-rolling": stamp(d, "19:02"), "berries": stamp(d, "19:40"),
+			"leafy-greens": stamp(d, "19:41"), "nuts-seeds": stamp(d, "19:42"),
+		},
+		"bedtime": "22:30",
+		"morning": obj{"sleep_hours": 7.5, "sleep_quality": 2, "fatigue": 3, "stress": 2, "soreness": 4},
+		"note":    "legs day",
+	}
+}
+
+// pendingDay has blood flow and diet met but no morning check yet.
+func pendingDay(d coach.Date) obj {
+	o := completeDay(d)
+	delete(o, "morning")
+	return o
+}
+
+// partialDay has only a workout.
+func partialDay(d coach.Date) obj {
+	return obj{"date": d.String(), "workouts": []any{obj{"kind": "intervals", "minutes": 30, "rpe": 8}}, "done": obj{}}
+}
+
+func exportDoc(t *testing.T, settings obj, days ...obj) []byte {
+	t.Helper()
+	if settings == nil {
+		settings = obj{"sleep_target_hours": 7, "diet_min_groups": 3, "day_start_hour": 4}
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i]["date"].(string) < days[j]["date"].(string) })
+	b, err := json.MarshalIndent(obj{
+		"format": "cooldown-export", "version": 1, "exported_at": "2026-11-26T21:04:05Z",
+		"settings": settings, "days": days,
+	}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func writeFile(t *testing.T, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "export.json")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// importDays fills a new database with days and returns its path.
+func importDays(t *testing.T, settings obj, days ...obj) string {
+	t.Helper()
+	db := newDB(t)
+	must(t, "--db", db, "import", writeFile(t, exportDoc(t, settings, days...)))
+	return db
+}
+
+// decoded parses an export and drops exported_at, the one field that
+// differs between two exports of the same data.
+func decoded(t *testing.T, data string) obj {
+	t.Helper()
+	var o obj
+	if err := json.Unmarshal([]byte(data), &o); err != nil {
+		t.Fatalf("export is not JSON: %v\n%s", err, data)
+	}
+	if _, ok := o["exported_at"].(string); !ok {
+		t.Errorf("export has no exported_at string: %s", data)
+	}
+	delete(o, "exported_at")
+	return o
+}
+
+func fileBytes(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// ---- global flags and help ----
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	r := must(t, "--version")
+	if !regexp.MustCompile(`^cooldown \S+ \(go\d+\.\d+(\.\d+)?\S*\)\n$`).MatchString(r.stdout) {
+		t.Errorf("--version: got %q, want \"cooldown VERSION (goX.Y.Z)\"", r.stdout)
+	}
+	if r.stderr != "" {
+		t.Errorf("--version wrote to stderr: %q", r.stderr)
+	}
+}
+
+var subcommands = []string{"status", "log", "export", "import", "guide", "check"}
+
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	for _, arg := range []string{"--help", "-h", "help"} {
+		r := must(t, arg)
+		for _, want := range append(slices.Clone(subcommands), "--db", "--version", "Exit codes") {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("cooldown %s does not mention %q:\n%s", arg, want, r.stdout)
+			}
+		}
+	}
+}
+
+func TestSubcommandHelp(t *testing.T) {
+	t.Parallel()
+	for _, name := range subcommands {
+		r := must(t, name, "--help")
+		for _, want := range []string{"Usage: cooldown", name, "Example:\n  cooldown " + name} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("cooldown %s --help does not contain %q:\n%s", name, want, r.stdout)
+			}
+		}
+		if h := must(t, "help", name); h.stdout != r.stdout {
+			t.Errorf("cooldown help %s differs from cooldown %s --help", name, name)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"frobnicate"}, append([]string{`unknown command "frobnicate"`}, subcommands...)},
+		{[]string{"--nope"}, []string{"-nope", "cooldown --help"}},
+		{[]string{"status", "--nope"}, []string{"status", "-nope", "cooldown status --help"}},
+		{[]string{"status", "extra"}, []string{`unexpected argument "extra"`}},
+		{[]string{"export", "--format", "xml"}, []string{"--format", "json or csv"}},
+		{[]string{"import"}, []string{"FILE"}},
+		{[]string{"check", "extra"}, []string{"extra"}},
+	} {
+		r := cool(t, append([]string{"--db", db}, tc.args...)...)
+		expect(t, r, exitUsage, tc.want...)
+		if r.stdout != "" {
+			t.Errorf("cooldown %v wrote to stdout: %q", tc.args, r.stdout)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("usage errors created the database: %v", err)
+	}
+}
+
+func TestNoTerminal(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	r := cool(t, "--db", db)
+	expect(t, r, exitUsage, "terminal")
+	for _, c := range subcommands {
+		if !strings.Contains(r.stderr, c) {
+			t.Errorf("no-terminal message does not name %q:\n%s", c, r.stderr)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("cooldown without a terminal created the database: %v", err)
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Parallel()
+	xdg, home := t.TempDir(), t.TempDir()
+	r := coolWith(t, opts{env: []string{"XDG_DATA_HOME=" + xdg, "HOME=" + home}}, "log", "--note", "x")
+	if r.code != 0 {
+		t.Fatalf("log with XDG_DATA_HOME: %s", r)
+	}
+	want := filepath.Join(xdg, "cooldown", "cooldown.db")
+	fi, err := os.Stat(want)
+	if err != nil {
+		t.Fatalf("want the database at %s: %v", want, err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("database mode %v, want 0600", fi.Mode().Perm())
+	}
+	if di, err := os.Stat(filepath.Dir(want)); err != nil || di.Mode().Perm() != 0o700 {
+		t.Errorf("database directory: %v, mode %v, want 0700", err, di.Mode().Perm())
+	}
+
+	// Without XDG_DATA_HOME, the database lives under ~/.local/share.
+	r = coolWith(t, opts{env: []string{"XDG_DATA_HOME=", "HOME=" + home}}, "log", "--note", "y")
+	if r.code != 0 {
+		t.Fatalf("log with HOME only: %s", r)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".local", "share", "cooldown", "cooldown.db")); err != nil {
+		t.Errorf("want the database under ~/.local/share: %v", err)
+	}
+}
+
+// ---- status ----
+
+func statusFields(t *testing.T, out string) map[string]json.RawMessage {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("status --json is not JSON: %v\n%s", err, out)
+	}
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	want := []string{"acute_load", "chronic_load", "current_streak", "load_ratio", "longest_streak",
+		"open_questions", "recovery_strength", "today", "today_status", "training_days", "week_streak"}
+	if !slices.Equal(keys, want) {
+		t.Errorf("status --json fields:\n got %v\nwant %v", keys, want)
+	}
+	return m
+}
+
+func TestStatus(t *testing.T) {
+	t.Parallel()
+	td := today()
+	db := importDays(t, nil,
+		completeDay(td.AddDays(-5)),
+		completeDay(td.AddDays(-4)),
+		completeDay(td.AddDays(-3)),
+		pendingDay(td.AddDays(-1)), // skipped by the streak; its morning check is open
+		partialDay(td),             // today, unfinished: skipped
+		completeDay(td.AddDays(3)), // from a clock ahead: ignored
+	)
+
+	r := must(t, "--db", db, "status")
+	want := fmt.Sprintf("cooldown: 3-day streak (longest 3) · today: partial · open: %s morning check\n", td.AddDays(-1))
+	if r.stdout != want {
+		t.Errorf("status:\n got %q\nwant %q", r.stdout, want)
+	}
+
+	r = must(t, "--db", db, "status", "--json")
+	if strings.Count(r.stdout, "\n") != 1 || !strings.HasSuffix(r.stdout, "\n") {
+		t.Errorf("status --json: want one line, got %q", r.stdout)
+	}
+	m := statusFields(t, r.stdout)
+	exact := map[string]string{
+		"today":          fmt.Sprintf("%q", td),
+		"today_status":   `"partial"`,
+		"current_streak": "3",
+		"longest_streak": "3",
+		"training_days":  "5",
+		"acute_load":     fmt.Sprint(4*60*7 + 30*8),
+		"chronic_load":   "null",
+		"load_ratio":     "null",
+		"open_questions": fmt.Sprintf(`["%s: morning check"]`, td.AddDays(-1)),
+	}
+	for k, v := range exact {
+		if got := string(m[k]); got != v {
+			t.Errorf("status --json %s: got %s, want %s", k, got, v)
+		}
+	}
+	var week, strength int
+	json.Unmarshal(m["week_streak"], &week)
+	json.Unmarshal(m["recovery_strength"], &strength)
+	if week < 1 || week > 2 {
+		t.Errorf("week_streak: got %d, want 1 or 2", week)
+	}
+	if strength <= 0 || strength >= 100 {
+		t.Errorf("recovery_strength: got %d, want a percent between 0 and 100", strength)
+	}
+}
+
+func TestStatusRatio(t *testing.T) {
+	t.Parallel()
+	td := today()
+	// The first training day 27 days before today defines the ratio.
+	db := importDays(t, nil, completeDay(td.AddDays(-27)), completeDay(td.AddDays(-2)))
+	m := statusFields(t, must(t, "--db", db, "status", "--json").stdout)
+	// acute 420, chronic (420+420)/4 = 210, ratio 2
+	for k, v := range map[string]string{"acute_load": "420", "chronic_load": "210", "load_ratio": "2", "open_questions": "[]", "today_status": `"none"`} {
+		if got := string(m[k]); got != v {
+			t.Errorf("%s: got %s, want %s", k, got, v)
+		}
+	}
+
+	// One day later it is still undefined.
+	db = importDays(t, nil, completeDay(td.AddDays(-26)))
+	m = statusFields(t, must(t, "--db", db, "status", "--json").stdout)
+	if string(m["load_ratio"]) != "null" || string(m["chronic_load"]) != "null" {
+		t.Errorf("26 days of history: want null ratio and chronic load, got %s and %s", m["load_ratio"], m["chronic_load"])
+	}
+}
+
+func TestStatusNewDatabase(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	r := must(t, "--db", db, "status")
+	if want := "cooldown: 0-day streak (longest 0) · today: none\n"; r.stdout != want {
+		t.Errorf("status of a new database:\n got %q\nwant %q", r.stdout, want)
+	}
+	m := statusFields(t, must(t, "--db", db, "status", "--json").stdout)
+	if string(m["open_questions"]) != "[]" || string(m["training_days"]) != "0" {
+		t.Errorf("status --json of a new database: %v", m)
+	}
+}
+
+// ---- log ----
+
+func TestLog(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	td := today()
+	steps := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"log", "--kind", "strength", "--minutes", "60", "--rpe", "7"},
+			"partial (sleep pending, blood flow missed, diet missed)"},
+		{[]string{"log", "--done", "foam-rolling", "--done", "berries", "--done", "leafy-greens", "--done", "nuts-seeds", "--bedtime", "22:30"},
+			"pending (sleep pending, blood flow met, diet met)"},
+		{[]string{"log", "--date", td.String(), "--sleep", "7.5", "--quality", "2", "--fatigue", "3", "--stress", "2", "--soreness", "4", "--note", "legs, \"heavy\"\nday"},
+			"complete (sleep met, blood flow met, diet met)"},
+		{[]string{"log", "--kind", "mobility", "--minutes", "20", "--rpe", "2"},
+			"complete (sleep met, blood flow met, diet met)"},
+	}
+	for _, s := range steps {
+		r := must(t, append([]string{"--db", db}, s.args...)...)
+		if want := td.String() + ": " + s.want + "\n"; r.stdout != want {
+			t.Errorf("cooldown %v:\n got %q\nwant %q", s.args, r.stdout, want)
+		}
+	}
+	exp := decoded(t, must(t, "--db", db, "export").stdout)
+	days := exp["days"].([]any)
+	if len(days) != 1 {
+		t.Fatalf("want one day, got %v", days)
+	}
+	day := days[0].(obj)
+	wantWorkouts := []any{obj{"kind": "strength", "minutes": 60.0, "rpe": 7.0}, obj{"kind": "mobility", "minutes": 20.0, "rpe": 2.0}}
+	if !reflect.DeepEqual(day["workouts"], wantWorkouts) {
+		t.Errorf("workouts: got %v, want %v", day["workouts"], wantWorkouts)
+	}
+	if done := day["done"].(obj); len(done) != 4 || done["berries"] == nil {
+		t.Errorf("done: got %v, want the four items", done)
+	}
+	wantMorning := obj{"sleep_hours": 7.5, "sleep_quality": 2.0, "fatigue": 3.0, "stress": 2.0, "soreness": 4.0}
+	if !reflect.DeepEqual(day["morning"], wantMorning) {
+		t.Errorf("morning: got %v, want %v", day["morning"], wantMorning)
+	}
+	if day["bedtime"] != "22:30" || day["note"] != "legs, \"heavy\"\nday" {
+		t.Errorf("bedtime %v, note %q", day["bedtime"], day["note"])
+	}
+}
+
+func TestLogPastDayKeepsDoneTime(t *testing.T) {
+	t.Parallel()
+	td := today()
+	db := importDays(t, nil, partialDay(td.AddDays(-2)))
+	d := td.AddDays(-2).String()
+	r := must(t, "--db", db, "log", "--date", d, "--done", "massage")
+	if want := d + ": partial (sleep pending, blood flow met, diet missed)\n"; r.stdout != want {
+		t.Errorf("got %q, want %q", r.stdout, want)
+	}
+	first := decoded(t, must(t, "--db", db, "export").stdout)["days"].([]any)[0].(obj)["done"].(obj)["massage"]
+	must(t, "--db", db, "log", "--date", d, "--done", "massage")
+	again := decoded(t, must(t, "--db", db, "export").stdout)["days"].([]any)[0].(obj)["done"].(obj)["massage"]
+	if first != again {
+		t.Errorf("ticking an item again changed when it was done: %v then %v", first, again)
+	}
+}
+
+func TestLogInvalid(t *testing.T) {
+	t.Parallel()
+	td := today()
+	workout := []string{"--kind", "strength", "--minutes", "60", "--rpe", "7"}
+	morning := []string{"--sleep", "7", "--quality", "2", "--fatigue", "3", "--stress", "2", "--soreness", "4"}
+	with := func(base []string, flag, value string) []string {
+		out := slices.Clone(base)
+		i := slices.Index(out, flag)
+		out[i+1] = value
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"rpe 11", with(workout, "--rpe", "11"), []string{"--rpe", "11", "1 to 10"}},
+		{"rpe 0", with(workout, "--rpe", "0"), []string{"--rpe", "1 to 10"}},
+		{"minutes 0", with(workout, "--minutes", "0"), []string{"--minutes", "1 to 600"}},
+		{"minutes 601", with(workout, "--minutes", "601"), []string{"--minutes", "1 to 600"}},
+		{"kind", with(workout, "--kind", "yoga"), []string{"--kind", "yoga", "strength, intervals"}},
+		{"missing rpe", workout[:4], []string{"missing --rpe", "--kind, --minutes and --rpe"}},
+		{"missing kind", workout[2:], []string{"missing --kind"}},
+		{"fatigue 8", with(morning, "--fatigue", "8"), []string{"--fatigue", "1 to 7"}},
+		{"quality 0", with(morning, "--quality", "0"), []string{"--quality", "1 to 7"}},
+		{"sleep 17", with(morning, "--sleep", "17"), []string{"--sleep", "0 to 16"}},
+		{"sleep 7.3", with(morning, "--sleep", "7.3"), []string{"--sleep", "half hours"}},
+		{"missing ratings", morning[:4], []string{"missing --fatigue, --stress, --soreness"}},
+		{"item", []string{"--done", "chocolate"}, []string{"--done", "chocolate", "foam-rolling"}},
+		{"bedtime", []string{"--bedtime", "25:00"}, []string{"--bedtime", "HH:MM"}},
+		{"note", []string{"--note", strings.Repeat("x", 2001)}, []string{"--note", "2000"}},
+		{"date", []string{"--date", "2026-13-01", "--note", "x"}, []string{"--date", "YYYY-MM-DD"}},
+		{"future", []string{"--date", td.AddDays(1).String(), "--note", "x"}, []string{"--date", "future", td.String()}},
+		{"nothing", nil, []string{"nothing to record"}},
+		{"not a number", []string{"--rpe", "hard"}, []string{"-rpe", "cooldown log --help"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := newDB(t)
+			r := cool(t, append([]string{"--db", db, "log"}, tc.args...)...)
+			expect(t, r, exitUsage, tc.want...)
+			if r.stdout != "" {
+				t.Errorf("stdout: %q", r.stdout)
+			}
+			// Nothing was written: a refused future date needs the
+			// settings, so the file may exist, but it holds no day.
+			if _, err := os.Stat(db); err == nil {
+				if out := must(t, "--db", db, "export").stdout; len(decoded(t, out)["days"].([]any)) != 0 {
+					t.Errorf("an invalid log wrote a day: %s", out)
+				}
+			}
+		})
+	}
+}
+
+// ---- export and import ----
+
+// trickyNote has what CSV must quote: commas, quotes and a new line.
+const trickyNote = "sore, but \"fine\"\nnext: rest, eat"
+
+func richHistory(t *testing.T) (obj, []obj) {
+	td := today()
+	a := completeDay(td.AddDays(-3))
+	a["note"] = trickyNote
+	a["workouts"] = []any{obj{"kind": "strength", "minutes": 45, "rpe": 8}, obj{"kind": "mobility", "minutes": 15, "rpe": 2}}
+	b := partialDay(td.AddDays(-2))
+	c := pendingDay(td.AddDays(-1))
+	delete(c, "bedtime")
+	delete(c, "note")
+	c["note"] = "ünïcödé 日本 ✓"
+	settings := obj{"sleep_target_hours": 7.5, "diet_min_groups": 4, "day_start_hour": 3}
+	return settings, []obj{a, b, c, completeDay(td.AddDays(2))}
+}
+
+func TestExportImportJSON(t *testing.T) {
+	t.Parallel()
+	settings, days := richHistory(t)
+	src := exportDoc(t, settings, days...)
+	db := newDB(t)
+	r := must(t, "--db", db, "import", writeFile(t, src))
+	if want := fmt.Sprintf("imported 4 days into %s\n", db); r.stdout != want {
+		t.Errorf("import: got %q, want %q", r.stdout, want)
+	}
+	first := must(t, "--db", db, "export").stdout
+	if got, want := decoded(t, first), decoded(t, string(src)); !reflect.DeepEqual(got, want) {
+		gotJSON, _ := json.MarshalIndent(got, "", "  ")
+		t.Errorf("export differs from what was imported:\n got %s\nwant %s", gotJSON, src)
+	}
+
+	// Into a fresh database, through stdin, and out again.
+	db2 := newDB(t)
+	if r := coolWith(t, opts{stdin: first}, "--db", db2, "import", "-"); r.code != 0 {
+		t.Fatalf("import -: %s", r)
+	}
+	second := must(t, "--db", db2, "export", "--format", "json").stdout
+	if !reflect.DeepEqual(decoded(t, first), decoded(t, second)) {
+		t.Errorf("export, import, export changed the data:\nfirst  %s\nsecond %s", first, second)
+	}
+}
+
+func TestExportCSV(t *testing.T) {
+	t.Parallel()
+	settings, days := richHistory(t)
+	db := importDays(t, settings, days...)
+	first := must(t, "--db", db, "export", "--format", "csv").stdout
+
+	rows, err := csv.NewReader(strings.NewReader(first)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV export does not parse: %v\n%s", err, first)
+	}
+	if len(rows) != 1+len(days) {
+		t.Fatalf("want a header and %d rows, got %d:\n%s", len(days), len(rows), first)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	for _, h := range []string{"date", "note"} {
+		if _, ok := col[h]; !ok {
+			t.Fatalf("CSV header %v has no %q column", rows[0], h)
+		}
+	}
+	if got := rows[1][col["note"]]; got != trickyNote {
+		t.Errorf("CSV note: got %q, want %q", got, trickyNote)
+	}
+	if got := rows[1][col["date"]]; got != days[0]["date"] {
+		t.Errorf("CSV first date: got %q, want %q", got, days[0]["date"])
+	}
+
+	// The same data in a fresh database exports the same CSV.
+	db2 := newDB(t)
+	if r := coolWith(t, opts{stdin: must(t, "--db", db, "export").stdout}, "--db", db2, "import", "-"); r.code != 0 {
+		t.Fatalf("import -: %s", r)
+	}
+	if second := must(t, "--db", db2, "export", "--format", "csv").stdout; second != first {
+		t.Errorf("CSV after a round trip differs:\nfirst  %q\nsecond %q", first, second)
+	}
+}
+
+func TestExportToFile(t *testing.T) {
+	t.Parallel()
+	settings, days := richHistory(t)
+	db := importDays(t, settings, days...)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "backup.json")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := must(t, "--db", db, "export", "-o", out)
+	if r.stdout != "" {
+		t.Errorf("export -o wrote to stdout: %q", r.stdout)
+	}
+	fi, err := os.Stat(out)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("export -o: %v, mode %v, want 0600", err, fi.Mode().Perm())
+	}
+	if got, want := decoded(t, string(fileBytes(t, out))), decoded(t, must(t, "--db", db, "export").stdout); !reflect.DeepEqual(got, want) {
+		t.Errorf("export -o and export to stdout differ")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("export -o left files behind: %v", entries)
+	}
+	r = cool(t, "--db", db, "export", "-o", filepath.Join(dir, "missing", "x.json"))
+	expect(t, r, exitFailure, "missing")
+}
+
+func TestImportAllOrNothing(t *testing.T) {
+	t.Parallel()
+	td := today()
+	db := importDays(t, nil, completeDay(td.AddDays(-9)))
+	before := must(t, "--db", db, "export").stdout
+	dbBytes := fileBytes(t, db)
+
+	bad := completeDay(td.AddDays(-5))
+	bad["workouts"] = []any{obj{"kind": "strength", "minutes": 60, "rpe": 11}}
+	unknownItem := completeDay(td.AddDays(-5))
+	unknownItem["done"].(obj)["chocolate"] = stamp(td, "20:00")
+	unknownField := completeDay(td.AddDays(-5))
+	unknownField["mood"] = "great"
+	badDate := completeDay(td)
+	badDate["date"] = "2026-02-30"
+
+	for _, tc := range []struct {
+		name string
+		bad  obj
+		want []string
+	}{
+		{"rpe", bad, []string{td.AddDays(-5).String(), "rpe", "1 to 10", "nothing was imported"}},
+		{"unknown item", unknownItem, []string{td.AddDays(-5).String(), "chocolate"}},
+		{"unknown field", unknownField, []string{td.AddDays(-5).String(), "mood"}},
+		{"bad date", badDate, []string{"2026-02-30"}},
+	} {
+		doc := exportDoc(t, nil, completeDay(td.AddDays(-6)), tc.bad, completeDay(td.AddDays(-4)), completeDay(td.AddDays(-3)))
+		r := cool(t, "--db", db, "import", writeFile(t, doc))
+		expect(t, r, exitUsage, tc.want...)
+		if r.stdout != "" {
+			t.Errorf("%s: stdout %q", tc.name, r.stdout)
+		}
+		if !bytes.Equal(fileBytes(t, db), dbBytes) {
+			t.Errorf("%s: a refused import changed the database file", tc.name)
+		}
+	}
+	if after := must(t, "--db", db, "export").stdout; !reflect.DeepEqual(decoded(t, after), decoded(t, before)) {
+		t.Errorf("refused imports changed the data:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+func TestImportRefused(t *testing.T) {
+	t.Parallel()
+	td := today()
+	future := exportDoc(t, nil, completeDay(td))
+	future = bytes.Replace(future, []byte(`"version": 1`), []byte(`"version": 2`), 1)
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want []string
+	}{
+		{"future version", future, []string{"version", "2", "newer"}},
+		{"not an export", []byte(`{"hello": "world"}`), []string{"nothing was imported"}},
+		{"not JSON", []byte("date,note\n2026-01-01,x\n"), []string{"nothing was imported"}},
+		{"empty", nil, []string{"nothing was imported"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := newDB(t)
+			r := cool(t, "--db", db, "import", writeFile(t, tc.data))
+			expect(t, r, exitUsage, tc.want...)
+			if _, err := os.Stat(db); !os.IsNotExist(err) {
+				t.Errorf("a refused import created the database: %v", err)
+			}
+		})
+	}
+	r := cool(t, "--db", newDB(t), "import", filepath.Join(t.TempDir(), "missing.json"))
+	expect(t, r, exitFailure, "missing.json")
+}
+
+// ---- guide ----
+
+func TestGuide(t *testing.T) {
+	t.Parallel()
+	r := must(t, "guide")
+	if strings.ContainsRune(r.stdout, '\x1b') {
+		t.Errorf("guide to a pipe contains escape codes")
+	}
+	for _, s := range content.Sections() {
+		if !strings.Contains(r.stdout, s.Title) {
+			t.Errorf("the whole guide lacks the title %q", s.Title)
+		}
+	}
+	for _, args := range [][]string{{"guide", "--width", "40"}, {"guide", "sleep", "--width", "40"}, {"guide", "--width", "40", "micro-tears"}} {
+		r := must(t, args...)
+		if r.stdout == "" {
+			t.Errorf("%v: empty", args)
+		}
+		for i, line := range strings.Split(r.stdout, "\n") {
+			if w := ansi.StringWidth(line); w > 40 {
+				t.Errorf("%v: line %d is %d columns wide: %q", args, i+1, w, line)
+			}
+		}
+	}
+	sleep, _ := content.Lookup("sleep")
+	if r := must(t, "guide", "sleep"); !strings.Contains(r.stdout, sleep.Title) || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("guide sleep: want the plain sleep section, got %q", r.stdout[:min(len(r.stdout), 200)])
+	}
+	r = cool(t, "guide", "nope")
+	expect(t, r, exitUsage, append([]string{`"nope"`}, content.IDs()...)...)
+	expect(t, cool(t, "guide", "--width", "5"), exitUsage, "--width", "20")
+	expect(t, cool(t, "guide", "sleep", "diet"), exitUsage, "one SECTION")
+}
+
+// ---- check ----
+
+func TestCheck(t *testing.T) {
+	t.Parallel()
+	settings, days := richHistory(t)
+	db := importDays(t, settings, days...)
+	r := must(t, "--db", db, "check")
+	if !strings.Contains(r.stdout, db) || !strings.Contains(r.stdout, "ok") {
+		t.Errorf("check of a sound database: %s", r)
+	}
+}
+
+// ---- locks and bad files ----
+
+// holdLock starts a child process that holds db open with bbolt until
+// release is called or the test ends.
+func holdLock(t *testing.T, db string) (release func()) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), holdEnv+"="+db)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			stdin.Close()
+			if err := cmd.Wait(); err != nil {
+				t.Errorf("lock holder: %v", err)
+			}
+		})
+	}
+	t.Cleanup(release)
+	line, _ := bufio.NewReader(stdout).ReadString('\n')
+	if line != "ready\n" {
+		t.Fatalf("lock holder: %q", line)
+	}
+	return release
+}
+
+func TestLocked(t *testing.T) {
+	t.Parallel()
+	db := importDays(t, nil, completeDay(today().AddDays(-1)))
+	before := must(t, "--db", db, "export").stdout
+	release := holdLock(t, db)
+	// Every command waits about a second for the lock, all at once.
+	t.Run("commands", func(t *testing.T) {
+		for _, args := range [][]string{{"status"}, {"status", "--json"}, {"log", "--note", "x"}, {"export"}, {"check"}, {"import", "-"}} {
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				t.Parallel()
+				r := coolWith(t, opts{stdin: before}, append([]string{"--db", db}, args...)...)
+				expect(t, r, exitLocked, "database is in use by another process ("+db+")")
+				if r.took < 500*time.Millisecond || r.took > 3500*time.Millisecond {
+					t.Errorf("gave up after %v, want about a second", r.took)
+				}
+				if r.stdout != "" {
+					t.Errorf("stdout %q", r.stdout)
+				}
+			})
+		}
+	})
+	release()
+	if after := must(t, "--db", db, "export").stdout; !reflect.DeepEqual(decoded(t, after), decoded(t, before)) {
+		t.Errorf("the data changed while locked")
+	}
+}
+
+func TestBadFiles(t *testing.T) {
+	t.Parallel()
+	valid := importDays(t, nil, completeDay(today().AddDays(-1)), completeDay(today().AddDays(-2)))
+	whole := fileBytes(t, valid)
+	garbage := bytes.Repeat([]byte("this is not a bbolt database\n"), 2000)
+	text := []byte("my shopping list\n")
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"garbage", garbage},
+		{"short text", text},
+		{"truncated", whole[:len(whole)/2]},
+		{"first page only", whole[:4096]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := newDB(t)
+			if err := os.WriteFile(db, tc.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			importFile := writeFile(t, exportDoc(t, nil, completeDay(today())))
+			for _, args := range [][]string{{"status"}, {"status", "--json"}, {"log", "--note", "x"}, {"export"}, {"import", importFile}, {"check"}} {
+				r := cool(t, append([]string{"--db", db}, args...)...)
+				expect(t, r, exitDatabase, db, "cooldown check")
+				if r.stdout != "" && args[0] != "check" {
+					t.Errorf("%v: stdout %q", args, r.stdout)
+				}
+				if !bytes.Equal(fileBytes(t, db), tc.data) {
+					t.Fatalf("%v changed the file", args)
+				}
+			}
+		})
+	}
+}
