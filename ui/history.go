@@ -1,22 +1,602 @@
 package ui
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"cooldown/coach"
 )
 
-// historyModel is the history screen. TEMPORARY: being written; replace this file.
+// historyMode is what the history screen is doing.
+type historyMode int
+
+const (
+	historyList    historyMode = iota // the list of days
+	historyDetail                     // one day, everything in it
+	historyConfirm                    // asking before a delete
+	historyPicker                     // choosing a past date to add
+)
+
+// historyModel is the history screen: every training day, newest first.
+// Moving the cursor touches only the rows on screen, so a history of ten
+// years scrolls as fast as one of ten days.
 type historyModel struct {
 	ctx           *context
+	keys          historyKeys
 	width, height int
+
+	days     []coach.Day // the shared history, oldest first; row i is days[len-1-i]
+	settings coach.Settings
+	today    coach.Date
+
+	mode   historyMode
+	cursor int // row under the cursor, 0 = newest
+	top    int // first row shown
+
+	rows      map[coach.Date]string // drawn rows (without the cursor) for rowsW
+	rowsW     int
+	rowsTheme string
+
+	detail    []string // the open day, drawn for detailW
+	detailW   int
+	detailOff int
+	open      coach.Date
+
+	confirm coach.Date // the date a delete waits for
+
+	picker   textinput.Model
+	pickDate coach.Date
+	pickErr  string
 }
 
-func newHistory(ctx *context) *historyModel { return &historyModel{ctx: ctx} }
+type historyKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Edit, Add, Delete, Back           key.Binding
+	Yes, No                                 key.Binding
+	PrevDay, NextDay, PrevWeek, NextWeek    key.Binding
+	Choose, Cancel                          key.Binding
+}
 
-func (m *historyModel) enter() tea.Cmd             { return nil }
-func (m *historyModel) update(msg tea.Msg) tea.Cmd { return nil }
-func (m *historyModel) view() string               { return "history" }
-func (m *historyModel) setSize(w, h int)           { m.width, m.height = w, h }
-func (m *historyModel) typing() bool               { return false }
-func (m *historyModel) ShortHelp() []key.Binding   { return nil }
-func (m *historyModel) FullHelp() [][]key.Binding  { return nil }
+func defaultHistoryKeys() historyKeys {
+	return historyKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "newest")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "oldest")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a past day")),
+		Delete:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")),
+		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep")),
+		PrevDay:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", "day")),
+		NextDay:  key.NewBinding(key.WithKeys("right")),
+		PrevWeek: key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "week")),
+		NextWeek: key.NewBinding(key.WithKeys("down")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit this day")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func newHistory(ctx *context) *historyModel {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = len(coach.DateLayout)
+	ti.Placeholder = "YYYY-MM-DD"
+	m := &historyModel{ctx: ctx, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
+	m.setData(ctx.settings, ctx.days, ctx.today)
+	return m
+}
+
+func (m *historyModel) enter() tea.Cmd { return m.ctx.load() }
+
+func (m *historyModel) typing() bool { return m.mode == historyPicker }
+
+func (m *historyModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.picker.Width = max(w-4, 1)
+	m.follow()
+	if m.mode == historyDetail {
+		m.drawDetail()
+	}
+}
+
+// listHeight is the number of day rows on screen: the space less the column
+// header and the position line.
+func (m *historyModel) listHeight() int { return max(m.height-2, 1) }
+
+// day returns the day of row i (0 = newest).
+func (m *historyModel) day(i int) *coach.Day { return &m.days[len(m.days)-1-i] }
+
+// rowOf returns the row of date, or the row where it would be.
+func (m *historyModel) rowOf(d coach.Date) int {
+	i := sort.Search(len(m.days), func(i int) bool { return !m.days[i].Date.Before(d) })
+	return clampInt(len(m.days)-1-i, 0, max(len(m.days)-1, 0))
+}
+
+// setData takes a new history, keeping the cursor on the same date.
+func (m *historyModel) setData(s coach.Settings, days []coach.Day, today coach.Date) {
+	var at coach.Date
+	if m.cursor < len(m.days) {
+		at = m.day(m.cursor).Date
+	}
+	m.days, m.settings, m.today = days, s, today
+	clear(m.rows)
+	if !at.IsZero() {
+		m.cursor = m.rowOf(at)
+	}
+	m.cursor = clampInt(m.cursor, 0, max(len(m.days)-1, 0))
+	m.follow()
+	if m.mode == historyDetail {
+		if _, ok := coach.Find(days, m.open); !ok {
+			m.mode = historyList
+		} else {
+			m.drawDetail()
+		}
+	}
+}
+
+// follow scrolls so the cursor row is on screen.
+func (m *historyModel) follow() {
+	h := m.listHeight()
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+h {
+		m.top = m.cursor - h + 1
+	}
+	m.top = clampInt(m.top, 0, max(len(m.days)-h, 0))
+}
+
+func (m *historyModel) move(n int) {
+	m.cursor = clampInt(m.cursor+n, 0, max(len(m.days)-1, 0))
+	m.follow()
+}
+
+func (m *historyModel) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case dataMsg:
+		if msg.err == nil {
+			m.setData(msg.settings, msg.days, msg.today)
+		}
+		return nil
+	case deletedMsg:
+		if msg.err == nil {
+			m.setData(m.ctx.settings, m.ctx.days, m.ctx.today)
+		}
+		return nil
+	case tea.MouseMsg:
+		if msg.Action != tea.MouseActionPress {
+			return nil
+		}
+		step := 0
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			step = -3
+		case tea.MouseButtonWheelDown:
+			step = 3
+		}
+		if m.mode == historyDetail {
+			m.scrollDetail(step)
+		} else if m.mode == historyList {
+			m.move(step)
+		}
+		return nil
+	case tea.KeyMsg:
+		switch m.mode {
+		case historyDetail:
+			return m.updateDetail(msg)
+		case historyConfirm:
+			return m.updateConfirm(msg)
+		case historyPicker:
+			return m.updatePicker(msg)
+		}
+		return m.updateList(msg)
+	}
+	return nil
+}
+
+func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return goBack
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-m.listHeight())
+	case key.Matches(msg, k.PageDown):
+		m.move(m.listHeight())
+	case key.Matches(msg, k.Top):
+		m.move(-len(m.days))
+	case key.Matches(msg, k.Bottom):
+		m.move(len(m.days))
+	case key.Matches(msg, k.Add):
+		return m.openPicker()
+	case len(m.days) == 0:
+	case key.Matches(msg, k.Open):
+		m.open = m.day(m.cursor).Date
+		m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
+		m.drawDetail()
+	case key.Matches(msg, k.Edit):
+		return editDay(m.day(m.cursor).Date)
+	case key.Matches(msg, k.Delete):
+		m.confirm, m.mode = m.day(m.cursor).Date, historyConfirm
+	}
+	return nil
+}
+
+func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.mode = historyList
+	case key.Matches(msg, k.Up):
+		m.scrollDetail(-1)
+	case key.Matches(msg, k.Down):
+		m.scrollDetail(1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollDetail(-m.height)
+	case key.Matches(msg, k.PageDown):
+		m.scrollDetail(m.height)
+	case key.Matches(msg, k.Edit):
+		return editDay(m.open)
+	case key.Matches(msg, k.Delete):
+		m.confirm, m.mode = m.open, historyConfirm
+	}
+	return nil
+}
+
+func (m *historyModel) scrollDetail(n int) {
+	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-m.height, 0))
+}
+
+func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.mode = historyList
+		return deleteDay(m.ctx.store, m.confirm)
+	case key.Matches(msg, m.keys.No):
+		m.mode = historyList
+		if m.confirm == m.open && m.open != (coach.Date{}) {
+			if _, ok := coach.Find(m.days, m.open); ok {
+				m.mode = historyDetail
+			}
+		}
+	}
+	return nil
+}
+
+// deleteDay returns a command that deletes the stored day of date.
+func deleteDay(st Store, date coach.Date) tea.Cmd {
+	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDay(date)} }
+}
+
+// editDay asks the parent to open the check-in steps on date.
+func editDay(date coach.Date) tea.Cmd {
+	return func() tea.Msg { return editDayMsg{date: date, step: 0} }
+}
+
+// openPicker starts the "add a past day" date picker on yesterday.
+func (m *historyModel) openPicker() tea.Cmd {
+	m.mode = historyPicker
+	m.pickErr = ""
+	m.setPick(m.today.AddDays(-1))
+	return m.picker.Focus()
+}
+
+func (m *historyModel) setPick(d coach.Date) {
+	m.pickErr = ""
+	if d.After(m.today) {
+		d = m.today
+		m.pickErr = m.futureError(d.AddDays(1)).Error()
+	}
+	m.pickDate = d
+	m.picker.SetValue(d.String())
+	m.picker.CursorEnd()
+}
+
+// futureError is the coach's refusal of a future date, which names the
+// allowed range.
+func (m *historyModel) futureError(d coach.Date) error {
+	return coach.Day{Date: d}.ValidateEntry(m.today)
+}
+
+func (m *historyModel) updatePicker(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.mode = historyList
+		m.picker.Blur()
+		return nil
+	case key.Matches(msg, k.PrevDay):
+		m.setPick(m.pickBase().AddDays(-1))
+		return nil
+	case key.Matches(msg, k.NextDay):
+		m.setPick(m.pickBase().AddDays(1))
+		return nil
+	case key.Matches(msg, k.PrevWeek):
+		m.setPick(m.pickBase().AddDays(-7))
+		return nil
+	case key.Matches(msg, k.NextWeek):
+		m.setPick(m.pickBase().AddDays(7))
+		return nil
+	case key.Matches(msg, k.Choose):
+		d, err := coach.ParseDate(strings.TrimSpace(m.picker.Value()))
+		if err == nil {
+			err = m.futureError(d)
+		}
+		if err != nil {
+			m.pickErr = err.Error() // the typed text stays
+			return nil
+		}
+		m.mode = historyList
+		m.picker.Blur()
+		return editDay(d)
+	}
+	var cmd tea.Cmd
+	m.picker, cmd = m.picker.Update(msg)
+	m.pickErr = ""
+	if d, err := coach.ParseDate(m.picker.Value()); err == nil {
+		m.pickDate = d
+	}
+	return cmd
+}
+
+// pickBase is the date the arrows step from: the typed date when it parses.
+func (m *historyModel) pickBase() coach.Date {
+	if d, err := coach.ParseDate(strings.TrimSpace(m.picker.Value())); err == nil {
+		return d
+	}
+	return m.pickDate
+}
+
+func (m *historyModel) view() string {
+	switch m.mode {
+	case historyDetail:
+		end := min(len(m.detail), m.detailOff+max(m.height, 1))
+		return strings.Join(m.detail[m.detailOff:end], "\n")
+	case historyPicker:
+		return m.pickerView()
+	}
+	return m.listView()
+}
+
+// listView draws the column header, the rows on screen and a position line
+// (or the delete question).
+func (m *historyModel) listView() string {
+	st := m.ctx.styles
+	if len(m.days) == 0 {
+		return st.Muted.Render("No training days yet.") + "\n" +
+			st.Muted.Render("Press a to add a past day, or start today's check-in from home.")
+	}
+	if m.rowsW != m.width || m.rowsTheme != m.ctx.theme {
+		clear(m.rows)
+		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
+	}
+	var b strings.Builder
+	b.WriteString(truncate(st.Muted.Render("  date            status      load  what"), m.width))
+	end := min(len(m.days), m.top+m.listHeight())
+	for i := m.top; i < end; i++ {
+		b.WriteByte('\n')
+		d := m.day(i)
+		row, ok := m.rows[d.Date]
+		if !ok {
+			row = m.row(d)
+			m.rows[d.Date] = row
+		}
+		if i == m.cursor {
+			b.WriteString(st.Cursor.Render("›") + " " + st.Selected.Render(ansi.Strip(row)))
+		} else {
+			b.WriteString("  " + row)
+		}
+	}
+	for i := end - m.top; i < m.listHeight(); i++ {
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	if m.mode == historyConfirm {
+		b.WriteString(st.Warn.Render(fmt.Sprintf("delete %s? y/n", m.confirm)))
+	} else {
+		b.WriteString(st.Muted.Render(fmt.Sprintf("day %d of %d", m.cursor+1, len(m.days))))
+	}
+	return b.String()
+}
+
+// statusCell is the glyph and word of a day's status, as on the heat map.
+func statusCell(st Styles, s coach.Status) string {
+	switch s {
+	case coach.StatusComplete:
+		return st.Good.Render(glyphComplete + " complete")
+	case coach.StatusPending:
+		return st.Warn.Render(glyphPending + " pending ")
+	case coach.StatusPartial:
+		return st.Bad.Render(glyphPartial + " partial ")
+	}
+	return st.Muted.Render(glyphRest + " none    ")
+}
+
+// row draws one day of the list without the cursor column.
+func (m *historyModel) row(d *coach.Day) string {
+	st := m.ctx.styles
+	status := d.Status(m.settings)
+	cell := statusCell(st, status)
+	if d.Date.After(m.today) {
+		cell = st.Muted.Render("  future  ")
+	}
+	line := d.Date.String() + " " + d.Date.Time().Format("Mon") + "  " + cell + "  " +
+		fmt.Sprintf("%4d", d.Load()) + "  " + daySummary(d)
+	return truncate(line, m.width-2)
+}
+
+// daySummary is a short line about a day: workouts, blood flow, diet and
+// sleep.
+func daySummary(d *coach.Day) string {
+	var parts []string
+	for _, w := range d.Workouts {
+		parts = append(parts, fmt.Sprintf("%s %dm", w.Kind, w.Minutes))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "no workout")
+	}
+	parts = append(parts,
+		fmt.Sprintf("flow %d", d.CountDone(coach.PillarBloodFlow)),
+		fmt.Sprintf("diet %d", d.CountDone(coach.PillarDiet)))
+	if d.Morning != nil {
+		parts = append(parts, "slept "+halfHours(d.Morning.SleepHours)+"h")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// drawDetail draws the open day for the current width.
+func (m *historyModel) drawDetail() {
+	d, ok := coach.Find(m.days, m.open)
+	if !ok {
+		m.detail = nil
+		return
+	}
+	st := m.ctx.styles
+	w := max(m.width, 1)
+	var l []string
+	add := func(s string) { l = append(l, truncate(s, w)) }
+	status := d.Status(m.settings)
+	add(st.Title.Render(d.Date.Time().Format("Monday 2 January 2006")) + "  " + statusCell(st, status))
+	add("")
+	add(st.Subtitle.Render("Workouts"))
+	if len(d.Workouts) == 0 {
+		add(st.Muted.Render("  none recorded"))
+	}
+	for _, wo := range d.Workouts {
+		add(fmt.Sprintf("  %-17s %3d min  RPE %2d  ", wo.Kind.Label(), wo.Minutes, wo.RPE) + st.Muted.Render(fmt.Sprintf("load %d", wo.Load())))
+	}
+	for _, p := range []coach.Pillar{coach.PillarBloodFlow, coach.PillarDiet} {
+		add("")
+		add(st.Subtitle.Render(capitalize(p.String())) + "  " + pillarWord(st, d.Pillar(p, m.settings)))
+		var missing []string
+		for _, it := range coach.ItemsOf(p) {
+			t, done := d.Done[it.ID]
+			if !done {
+				missing = append(missing, strings.ToLower(it.Label))
+				continue
+			}
+			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(t.In(m.ctx.loc).Format("15:04")))
+		}
+		if len(missing) > 0 {
+			for _, s := range wrapWords(st.Muted, "  not done: "+strings.Join(missing, ", "), w) {
+				add(s)
+			}
+		}
+	}
+	add("")
+	add(st.Subtitle.Render("Sleep") + "  " + pillarWord(st, d.Pillar(coach.PillarSleep, m.settings)))
+	if d.Bedtime != nil {
+		target := m.settings.SleepTargetHours
+		add(fmt.Sprintf("  bedtime %s · wake %s for %s h", d.Bedtime, coach.WakeTime(*d.Bedtime, target), halfHours(target)))
+	} else {
+		add(st.Muted.Render("  no bedtime planned"))
+	}
+	if mo := d.Morning; mo != nil {
+		add(fmt.Sprintf("  slept %s h · quality %d · fatigue %d · stress %d · soreness %d", halfHours(mo.SleepHours), mo.SleepQuality, mo.Fatigue, mo.Stress, mo.Soreness))
+		add("  Hooper index " + st.Accent.Render(fmt.Sprint(mo.Hooper())) + st.Muted.Render(" (4 very good to 28 very bad)"))
+	} else {
+		add(st.Muted.Render("  morning check not answered yet"))
+	}
+	if d.Note != "" {
+		add("")
+		add(st.Subtitle.Render("Note"))
+		for _, s := range wrapWords(st.Text, d.Note, w-2) {
+			add("  " + s)
+		}
+	}
+	add("")
+	add(st.Muted.Render(fmt.Sprintf("day load %d", d.Load())))
+	m.detail, m.detailW = l, m.width
+	m.scrollDetail(0)
+}
+
+// pillarWord is a pillar's state as a word with a glyph.
+func pillarWord(st Styles, p coach.PillarState) string {
+	switch p {
+	case coach.PillarMet:
+		return st.Good.Render("✓ met")
+	case coach.PillarPending:
+		return st.Warn.Render("… pending")
+	}
+	return st.Bad.Render("✗ missed")
+}
+
+// wrapWords wraps text to w cells and styles each line.
+func wrapWords(style lipgloss.Style, text string, w int) []string {
+	wrapped := lipgloss.NewStyle().Width(max(w, 1)).Render(text)
+	lines := strings.Split(wrapped, "\n")
+	for i, s := range lines {
+		lines[i] = style.Render(strings.TrimRight(s, " "))
+	}
+	return lines
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// pickerView draws the "add a past day" date picker.
+func (m *historyModel) pickerView() string {
+	st := m.ctx.styles
+	lines := []string{
+		st.Subtitle.Render("Add a past day"),
+		st.Muted.Render("Pick the date of a training day to record or fix."),
+		"",
+		"date  " + m.picker.View(),
+		"      " + st.Muted.Render(m.pickDate.Time().Format("Monday 2 January 2006")),
+	}
+	if _, ok := coach.Find(m.days, m.pickDate); ok {
+		lines = append(lines, "      "+st.Muted.Render("already recorded: enter edits it"))
+	}
+	lines = append(lines, "")
+	if m.pickErr != "" {
+		lines = append(lines, st.Error.Render("✗ "+m.pickErr))
+	} else {
+		lines = append(lines, st.Muted.Render("allowed up to today, "+m.today.String()))
+	}
+	for i, l := range lines {
+		lines[i] = truncate(l, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *historyModel) ShortHelp() []key.Binding {
+	k := m.keys
+	switch m.mode {
+	case historyDetail:
+		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back}
+	case historyConfirm:
+		return []key.Binding{k.Yes, k.No}
+	case historyPicker:
+		return []key.Binding{k.PrevDay, k.PrevWeek, k.Choose, k.Cancel}
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.Add, k.Delete, k.Back}
+}
+
+func (m *historyModel) FullHelp() [][]key.Binding {
+	k := m.keys
+	switch m.mode {
+	case historyDetail, historyConfirm, historyPicker:
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
+}

@@ -58,6 +58,11 @@ type deletedMsg struct {
 	err  error
 }
 
+// sizeMsg tells every screen, after the window was resized, the space it
+// now has, so a screen can start work that depends on it (the guide
+// re-renders its section for the new width in a command).
+type sizeMsg struct{ width, height int }
+
 // tickMsg re-reads the clock so the date rolls over while the app is open.
 type tickMsg time.Time
 

@@ -61,7 +61,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
 		m.ready = true
 		m.resize()
-		return m, nil
+		w, h := m.bodySize()
+		return m, m.broadcast(sizeMsg{w, h})
 
 	case tea.KeyMsg:
 		m.err, m.info = nil, ""
@@ -212,7 +213,10 @@ func (m *Model) helpView() string {
 	if m.page() == nil {
 		return ""
 	}
-	return m.help.View(helpKeys{page: m.page(), global: m.keys})
+	m.help.Styles = m.ctx.styles.Help // the theme may have changed in settings
+	// bubbles/help adds the last item whole when the ellipsis itself does
+	// not fit, so cut the lines to the width as well.
+	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width)
 }
 
 // View draws the header, the active screen, the status line and the help.

@@ -1,22 +1,200 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cooldown/coach"
 )
 
-// settingsModel is the settings screen. TEMPORARY: being written; replace this file.
-type settingsModel struct {
-	ctx           *context
-	width, height int
+// settingRow names one row of the settings screen.
+type settingRow int
+
+const (
+	rowSleepTarget settingRow = iota
+	rowDietMin
+	rowDayStart
+	rowTheme
+	numSettingRows
+)
+
+// themes are the choices of the theme row, in order.
+var themes = []string{ThemeAuto, ThemeDark, ThemeLight}
+
+// settingsSavedMsg reports a write of the settings (or of the theme).
+type settingsSavedMsg struct {
+	theme bool
+	err   error
 }
 
-func newSettings(ctx *context) *settingsModel { return &settingsModel{ctx: ctx} }
+// settingsModel is the settings screen. Every change is validated by the
+// coach, written at once and applied everywhere: the theme restyles the
+// app, the rules reload the data so streaks and statuses are recomputed.
+type settingsModel struct {
+	ctx           *context
+	keys          settingsKeys
+	width, height int
 
-func (m *settingsModel) enter() tea.Cmd             { return nil }
-func (m *settingsModel) update(msg tea.Msg) tea.Cmd { return nil }
-func (m *settingsModel) view() string               { return "settings" }
-func (m *settingsModel) setSize(w, h int)           { m.width, m.height = w, h }
-func (m *settingsModel) typing() bool               { return false }
-func (m *settingsModel) ShortHelp() []key.Binding   { return nil }
-func (m *settingsModel) FullHelp() [][]key.Binding  { return nil }
+	cursor settingRow
+	draft  coach.Settings // what the screen shows; saved or being saved
+	err    string         // the coach's refusal of the last change
+
+	saving bool // a settings write is in flight
+	dirty  bool // draft changed while it was
+}
+
+type settingsKeys struct {
+	Up, Down, Less, More, Back key.Binding
+}
+
+func defaultSettingsKeys() settingsKeys {
+	return settingsKeys{
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		Down: key.NewBinding(key.WithKeys("down", "j", "tab")),
+		Less: key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/→", "change")),
+		More: key.NewBinding(key.WithKeys("right", "l", "+", " ")),
+		Back: key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "back")),
+	}
+}
+
+func newSettings(ctx *context) *settingsModel {
+	return &settingsModel{ctx: ctx, keys: defaultSettingsKeys(), draft: ctx.settings}
+}
+
+func (m *settingsModel) enter() tea.Cmd {
+	m.err = ""
+	return m.ctx.load()
+}
+
+func (m *settingsModel) typing() bool { return false }
+
+func (m *settingsModel) setSize(w, h int) { m.width, m.height = w, h }
+
+func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case dataMsg:
+		if msg.err == nil && !m.saving {
+			m.draft = msg.settings
+		}
+	case settingsSavedMsg:
+		if msg.theme {
+			if msg.err != nil {
+				return showError(fmt.Errorf("save theme: %w", msg.err))
+			}
+			return nil
+		}
+		m.saving = false
+		if msg.err != nil {
+			m.dirty = false
+			return tea.Batch(showError(fmt.Errorf("save settings: %w", msg.err)), m.ctx.load())
+		}
+		if m.dirty {
+			m.dirty = false
+			return m.save()
+		}
+		return m.ctx.load()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			return goBack
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = (m.cursor + numSettingRows - 1) % numSettingRows
+			m.err = ""
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = (m.cursor + 1) % numSettingRows
+			m.err = ""
+		case key.Matches(msg, m.keys.Less):
+			return m.change(-1)
+		case key.Matches(msg, m.keys.More):
+			return m.change(1)
+		}
+	}
+	return nil
+}
+
+// change steps the value under the cursor by dir and saves it.
+func (m *settingsModel) change(dir int) tea.Cmd {
+	m.err = ""
+	if m.cursor == rowTheme {
+		i := 0
+		for j, t := range themes {
+			if t == m.ctx.theme {
+				i = j
+			}
+		}
+		t := themes[(i+dir+len(themes))%len(themes)]
+		m.ctx.setTheme(t)
+		st := m.ctx.store
+		return func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} }
+	}
+	s := m.draft
+	switch m.cursor {
+	case rowSleepTarget:
+		s.SleepTargetHours += 0.5 * float64(dir)
+	case rowDietMin:
+		s.DietMinGroups += dir
+	case rowDayStart:
+		s.DayStartHour += dir
+	}
+	if err := s.Validate(); err != nil {
+		m.err = err.Error()
+		return nil
+	}
+	m.draft = s
+	if m.saving {
+		m.dirty = true
+		return nil
+	}
+	return m.save()
+}
+
+// save writes the draft; one write at a time, so the last change wins.
+func (m *settingsModel) save() tea.Cmd {
+	m.saving = true
+	st, s := m.ctx.store, m.draft
+	return func() tea.Msg { return settingsSavedMsg{err: st.SetSettings(s)} }
+}
+
+func (m *settingsModel) view() string {
+	st := m.ctx.styles
+	type row struct{ name, value, hint string }
+	rows := [numSettingRows]row{
+		rowSleepTarget: {"Sleep target", halfHours(m.draft.SleepTargetHours) + " h", "6 to 10 hours, in half hours"},
+		rowDietMin:     {"Diet minimum", nounCount(m.draft.DietMinGroups, "group", "groups"), "1 to 9 food groups for the diet pillar"},
+		rowDayStart:    {"Day starts at", fmt.Sprintf("%02d:00", m.draft.DayStartHour), "0 to 6: a check-in before it counts for the day before"},
+		rowTheme:       {"Theme", m.ctx.theme, "auto, dark or light"},
+	}
+	if rows[rowTheme].value == "" {
+		rows[rowTheme].value = ThemeAuto
+	}
+	lines := []string{st.Subtitle.Render("Settings"), ""}
+	for i, r := range rows {
+		cur, value := "  ", "  "+r.value+"  "
+		if settingRow(i) == m.cursor {
+			cur = st.Cursor.Render("› ")
+			value = st.Selected.Render("‹ " + r.value + " ›")
+		}
+		pad := 14 - len(r.value)
+		line := cur + fmt.Sprintf("%-15s", r.name) + value + strings.Repeat(" ", max(pad-2, 1)) + st.Muted.Render(r.hint)
+		lines = append(lines, truncate(line, m.width))
+	}
+	lines = append(lines, "")
+	if m.err != "" {
+		lines = append(lines, truncate(st.Error.Render("✗ "+m.err), m.width))
+	} else {
+		lines = append(lines, truncate(st.Muted.Render("Changes are saved at once; streaks follow the new rules."), m.width))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+func (m *settingsModel) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Up, m.keys.Less, m.keys.Back}
+}
+
+func (m *settingsModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{m.ShortHelp()}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"cooldown/coach"
+	"cooldown/store"
+)
+
+// screenHarness drives the whole app model over a real store in a
+// temporary directory, with a fixed clock and colour off, running commands
+// synchronously (timers excepted) so a test reads like a session.
+type screenHarness struct {
+	t   testing.TB
+	st  *store.Store
+	m   *Model
+	now time.Time
+}
+
+// newScreenHarness stores days and opens the app at noon of today (UTC) in
+// a window of w x h cells.
+func newScreenHarness(t testing.TB, today string, days []coach.Day, w, h int) *screenHarness {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "cooldown.db"), store.Options{})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	if len(days) > 0 {
+		if err := st.Replace(coach.DefaultSettings(), days); err != nil {
+			t.Fatalf("store days: %v", err)
+		}
+	}
+	return openHarness(t, st, today, w, h)
+}
+
+// openHarness opens a new app model on an existing store, as a new run of
+// the program would.
+func openHarness(t testing.TB, st *store.Store, today string, w, h int) *screenHarness {
+	t.Helper()
+	d, err := coach.ParseDate(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+	hs := &screenHarness{t: t, st: st, now: now}
+	hs.m = New(Options{
+		Store:    st,
+		Now:      func() time.Time { return hs.now },
+		Location: time.UTC,
+		Terminal: Terminal{Profile: termenv.Ascii, Dark: true},
+	})
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+// send gives the model a message and runs the commands it returns.
+func (hs *screenHarness) send(msg tea.Msg) {
+	hs.t.Helper()
+	_, cmd := hs.m.Update(msg)
+	hs.run(cmd)
+}
+
+// isTimer reports whether cmd is a Bubble Tea timer (tea.Tick), which the
+// harness does not wait for.
+func isTimer(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	return strings.Contains(name, "bubbletea.Tick") || strings.Contains(name, "bubbletea.Every")
+}
+
+var cmdType = reflect.TypeOf(tea.Cmd(nil))
+
+// run runs a command and everything that follows from it, in order.
+func (hs *screenHarness) run(cmd tea.Cmd) {
+	hs.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil || isTimer(c) {
+			continue
+		}
+		msg := c()
+		if msg == nil {
+			continue
+		}
+		if b, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, b...)
+			continue
+		}
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			for i := 0; i < v.Len(); i++ { // tea.Sequence
+				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+			}
+			continue
+		}
+		if _, ok := msg.(tea.QuitMsg); ok {
+			continue
+		}
+		_, next := hs.m.Update(msg)
+		queue = append(queue, next)
+	}
+}
+
+// keyMsg builds the key message for a key name ("enter", "ctrl+d", "j").
+func keyMsg(k string) tea.KeyMsg {
+	names := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU,
+		"backspace": tea.KeyBackspace, "home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC,
+		"space": tea.KeySpace,
+	}
+	if t, ok := names[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys one after another.
+func (hs *screenHarness) press(keys ...string) {
+	hs.t.Helper()
+	for _, k := range keys {
+		hs.send(keyMsg(k))
+	}
+}
+
+// typeText types text into the focused field.
+func (hs *screenHarness) typeText(s string) {
+	hs.t.Helper()
+	for _, r := range s {
+		hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// open shows a screen as the home screen's keys would.
+func (hs *screenHarness) open(s screen) {
+	hs.t.Helper()
+	hs.send(openScreenMsg{s})
+}
+
+func (hs *screenHarness) view() string { return hs.m.View() }
+
+// golden compares the whole screen with testdata/<test name>.golden; run
+// the tests with -update to rewrite it.
+func (hs *screenHarness) golden() {
+	hs.t.Helper()
+	golden.RequireEqual(hs.t, []byte(hs.view()))
+}
+
+// mustContain fails unless the screen shows every one of want.
+func (hs *screenHarness) mustContain(want ...string) {
+	hs.t.Helper()
+	v := hs.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			hs.t.Fatalf("screen does not show %q:\n%s", w, v)
+		}
+	}
+}
+
+// testHistory builds n calendar days of training ending at end: most days
+// complete, every seventh a rest day, some partial, the newest two pending
+// (no morning check yet). It is deterministic.
+func testHistory(end coach.Date, n int) []coach.Day {
+	at := time.Date(end.Year, end.Month, end.Day, 19, 0, 0, 0, time.UTC)
+	var days []coach.Day
+	for i := n - 1; i >= 0; i-- {
+		date := end.AddDays(-i)
+		if date.Number()%7 == 3 {
+			continue // a rest day
+		}
+		kind := coach.Kinds[date.Number()%len(coach.Kinds)]
+		d := coach.Day{Date: date, Workouts: []coach.Workout{{Kind: kind, Minutes: 30 + 5*(date.Number()%7), RPE: 3 + date.Number()%6}}}
+		d.SetDone(coach.Stretching, true, at)
+		d.SetDone(coach.Berries, true, at)
+		if date.Number()%5 != 0 {
+			d.SetDone(coach.LeafyGreens, true, at)
+			d.SetDone(coach.FattyFish, true, at)
+		}
+		if i >= 2 {
+			d.Morning = &coach.Morning{SleepHours: 6.5 + float64(date.Number()%4)/2, SleepQuality: 2, Fatigue: 1 + date.Number()%4, Stress: 2, Soreness: 3}
+		}
+		if date.Number()%11 == 0 {
+			c := coach.Clock(22*60 + 30)
+			d.Bedtime = &c
+			d.Note = "legs felt heavy; easy spin tomorrow"
+		}
+		days = append(days, d)
+	}
+	return days
+}
+
+func mustDate(t testing.TB, s string) coach.Date {
+	t.Helper()
+	d, err := coach.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
