@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: whole-program performance of cooldown against its floors
+# (and glow), all measured in the same run so the comparison is fair.
+#
+#   scripts/bench.sh                      # cooldown and the two floors
+#   GLOW=/path/to/glow scripts/bench.sh   # and glow, the reference reader
+#   RUNS=31 scripts/bench.sh              # more runs (default 15)
+#
+# What it does (docs/performance.md explains the method and the targets):
+#  1. builds cooldown, the floors (scripts/floor/tui, scripts/floor/line),
+#     the history generator and the measuring tool (scripts/benchtool) into
+#     a temp dir;
+#  2. generates a 10-year history (3,650 days) and loads it with
+#     `cooldown --db TMP import FILE`;
+#  3. start to first complete frame in a 100x30 tmux pane (private server,
+#     tmux -L): cooldown's home screen, the TUI floor's one line and, with
+#     GLOW set, glow on a 10 KB document;
+#  4. wall time of `cooldown status --json` against the line floor (and a
+#     Go hello world, for scale); hyperfine's figures too when installed;
+#  5. peak RSS (VmHWM) of the app after visiting every screen, and of glow
+#     after reading the whole document.
+# It prints medians and min-max and, at the end, a table against the
+# targets of issue 8. It exits non-zero, saying which step, when a step
+# fails; a missed target is reported, not an error. Not for CI: it takes
+# about a minute and wants a quiet machine.
+set -euo pipefail
+
+RUNS=${RUNS:-15}
+GLOW=${GLOW:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+fail() { echo "bench.sh: $*" >&2; exit 1; }
+step() { printf '\n== %s\n' "$*"; }
+
+command -v go >/dev/null || fail "go is not on PATH"
+command -v tmux >/dev/null || fail "tmux is not installed (apt-get install -y tmux)"
+[[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 1 ]] || fail "RUNS must be a positive number, got '$RUNS'"
+if [[ -n $GLOW ]]; then
+  [[ -x $GLOW ]] || fail "GLOW=$GLOW is not an executable file"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cooldown-bench.XXXXXX")
+sock=cooldown-bench-$$
+cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+step "build (into $tmp)"
+(
+  cd "$root"
+  go build -o "$tmp/cooldown" . &&
+    go build -o "$tmp/floor-tui" ./scripts/floor/tui &&
+    go build -o "$tmp/floor-line" ./scripts/floor/line &&
+    go build -o "$tmp/genhistory" ./scripts/genhistory &&
+    go build -o "$tmp/benchtool" ./scripts/benchtool
+) || fail "build failed (see the go messages above)"
+printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$tmp/hello.go"
+(cd "$tmp" && GO111MODULE=off GOFLAGS= go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
+ls -l "$tmp/cooldown" "$tmp/floor-tui" "$tmp/floor-line" | awk '{printf "  %-40s %6.1f MB\n", $NF, $5/1048576}'
+
+step "10-year history (3,650 days) through cooldown import"
+db=$tmp/bench.db
+"$tmp/genhistory" -days 3650 -o "$tmp/history.json" || fail "generating the history failed"
+"$tmp/cooldown" --db "$db" import "$tmp/history.json" || fail "cooldown import of the generated history failed"
+status=$("$tmp/cooldown" --db "$db" status --json) || fail "cooldown status --json failed"
+echo "  $status"
+[[ $status == *'"training_days":3650'* ]] || fail "status does not count 3,650 training days"
+
+# A 10 KB markdown document for glow: a marker paragraph, then the guide.
+doc=$tmp/doc.md
+{
+  printf '# Cooldown benchmark document\n\n'
+  printf 'This document holds about 10 KB of the cooldown guide, so that the\n'
+  printf 'benchmark can time glow, the reference reader, on a realistic page.\n'
+  printf 'The word the benchmark waits for ends this paragraph: firstframeready.\n\n'
+  cat "$root"/content/guide/*.md
+} | head -c 10240 >"$doc"
+
+# The words that show a complete frame (the last line of each first screen
+# also works; these are specific and appear once). HOME_WORD is a word of the
+# home screen's streak line; override it if the home screen changes.
+HOME_WORD=${HOME_WORD:-longest}
+FLOOR_WORD="floor-tui ready"
+GLOW_WORD=firstframeready
+
+# A private tmux server: no status line (the pane is the whole 100x30
+# window), windows closed when their program exits, no user config.
+printf 'set -g default-size 100x30\nset -g status off\nset -g remain-on-exit off\n' >"$tmp/tmux.conf"
+tmux -L "$sock" -f "$tmp/tmux.conf" new-session -d -s bench -x 100 -y 30 "sleep 86400" ||
+  fail "could not start a tmux server (tmux -L $sock)"
+q() { printf '%q' "$1"; }
+
+results=$tmp/results.txt
+: >"$results"
+run() { # run benchtool, show its human lines, keep its RESULT lines
+  local out
+  out=$("$tmp/benchtool" "$@") || { printf '%s\n' "$out" | grep -v '^RESULT' >&2; return 1; }
+  printf '%s\n' "$out" | grep -v '^RESULT' || true
+  printf '%s\n' "$out" | grep '^RESULT' >>"$results" || true
+}
+
+step "start to first complete frame, 100x30 tmux pane ($RUNS runs each, taking turns)"
+cases=(-case floor-tui -word "$FLOOR_WORD" -cmd "$(q "$tmp/floor-tui")"
+  -case cooldown -word "$HOME_WORD" -cmd "$(q "$tmp/cooldown") --db $(q "$db")")
+if [[ -n $GLOW ]]; then
+  # glow sometimes shows an empty page and never the document (a glow
+  # race); such runs are counted, reported and run again.
+  cases+=(-case glow -word "$GLOW_WORD" -cmd "$(q "$GLOW") -t $(q "$doc")")
+fi
+run frame -L "$sock" -runs "$RUNS" -failures "$RUNS" "${cases[@]}" ||
+  fail "first-frame measurement failed (see above)"
+
+step "cooldown status --json against the line floor ($RUNS runs each, taking turns)"
+run wall -runs "$RUNS" \
+  -case hello -cmd "$(q "$tmp/hello")" \
+  -case floor-line -cmd "$(q "$tmp/floor-line")" \
+  -case status -cmd "$(q "$tmp/cooldown") --db $(q "$db") status --json" ||
+  fail "status measurement failed (see above)"
+if command -v hyperfine >/dev/null; then
+  echo "  hyperfine, for comparison:"
+  hyperfine -N --warmup 3 --runs "$RUNS" --style basic \
+    "$tmp/floor-line" "$tmp/cooldown --db $db status --json" | sed 's/^/    /' ||
+    fail "hyperfine failed"
+fi
+
+step "peak RSS after visiting every screen"
+# Each step: tmux send-keys words = a word the screen shows once there.
+# home -> check-in (every step, forward then back) -> guide (pager, search)
+# -> streak -> history (one day open) -> settings -> home.
+APP_STEPS=(
+  "Enter=step 1 of" "Right=step 2 of" "Right=step 3 of" "Right=step 4 of"
+  "Right=step 5 of" "Right=step 6 of" "Right=step 7 of" "Escape=$HOME_WORD"
+  "g=Contents" "Enter=" "/ -l inflammation=" "Enter=" "n=" "Escape=" "Escape=" "Escape=$HOME_WORD"
+  "s=Week" "Escape=$HOME_WORD"
+  "h=History" "Enter=" "Escape=" "Escape=$HOME_WORD"
+  ",=Settings" "Escape=$HOME_WORD"
+)
+steps=()
+for s in "${APP_STEPS[@]}"; do steps+=(-step "$s"); done
+run drive -L "$sock" -case cooldown -word "$HOME_WORD" "${steps[@]}" \
+  -cmd "$(q "$tmp/cooldown") --db $(q "$db")" ||
+  fail "driving the app through every screen failed (see above); the keys are in APP_STEPS"
+if [[ -n $GLOW ]]; then
+  run drive -L "$sock" -case glow -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
+    -cmd "$(q "$GLOW") -t $(q "$doc")" || fail "driving glow failed (see above)"
+fi
+
+# ---- the table ----
+get() { awk -v n="$1" -v f="$2" '$2 == n { print $f }' "$results"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+verdict() { awk -v x="$1" -v lim="$2" 'BEGIN { print (x <= lim ? "met" : "MISSED") }'; }
+row() { # name, result name, unit
+  local m lo hi
+  m=$(get "$2" 3) lo=$(get "$2" 4) hi=$(get "$2" 5)
+  [[ -n $m ]] && printf '| %s | %s %s | %s-%s |\n' "$1" "$m" "$3" "$lo" "$hi"
+  return 0
+}
+step "summary (medians of $RUNS runs; min-max)"
+echo "| measure | median | min-max |"
+echo "| --- | --- | --- |"
+row "first frame: cooldown home (3,650 days)" cooldown ms
+row "first frame: TUI floor" floor-tui ms
+[[ -n $GLOW ]] && row "first frame: glow, 10 KB document" glow ms
+row "cooldown status --json (3,650 days)" status ms
+row "line floor" floor-line ms
+row "Go hello world" hello ms
+row "peak RSS of status" status-rss MB
+row "peak RSS of the app, every screen visited" cooldown-peak-rss MB
+[[ -n $GLOW ]] && row "peak RSS of glow, document read" glow-peak-rss MB
+echo
+echo "| target (issue 8) | figure | verdict |"
+echo "| --- | --- | --- |"
+r=$(ratio "$(get cooldown 3)" "$(get floor-tui 3)")
+echo "| first frame within 1.5x of the TUI floor | ${r}x | $(verdict "$r" 1.5) |"
+if [[ -n $GLOW ]]; then
+  r=$(ratio "$(get cooldown 3)" "$(get glow 3)")
+  echo "| first frame at most 2/3 of glow's | ${r}x | $(verdict "$r" 0.6667) |"
+fi
+r=$(ratio "$(get status 3)" "$(get floor-line 3)")
+echo "| status --json within 1.5x of the line floor | ${r}x | $(verdict "$r" 1.5) |"
+r=$(get cooldown-peak-rss 3)
+echo "| peak RSS of the app under 25 MB | $r MB | $(verdict "$r" 25) |"
+if [[ -n $GLOW ]] && [[ -n $(get glow-failures 3) ]]; then
+  echo
+  echo "glow showed an empty page in $(get glow-failures 3) extra runs (not counted in its figures)."
+fi
