@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
@@ -535,6 +536,12 @@ func runStatus(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("status: unexpected argument %q\nrun `cooldown status --help` for usage", pos[0])
 	}
+	// status is a one-shot process that a prompt may run every second: it
+	// allocates a few megabytes reading a long history and exits, so
+	// garbage collection would only cost time. The memory limit brings the
+	// collector back should a history ever be that large.
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(64 << 20)
 	snap, err := readSnapshot(e)
 	if errors.Is(err, os.ErrNotExist) {
 		// No database yet: an empty history, for a prompt on a new machine.
@@ -961,15 +968,14 @@ func runGuide(e *env, args []string) error {
 	if w == 0 {
 		w = 80
 	}
+	// Colours only for a terminal that has them. The background was read
+	// once already, when Bubble Tea initialised lipgloss; ask lipgloss
+	// rather than querying the terminal a second time.
 	style := content.StylePlain
-	if tty && e.getenv("NO_COLOR") == "" {
-		switch t := ui.DetectTerminal(); {
-		case t.Profile == termenv.Ascii:
-			style = content.StylePlain
-		case t.Dark:
+	if tty && e.getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii {
+		style = content.StyleLight
+		if lipgloss.HasDarkBackground() {
 			style = content.StyleDark
-		default:
-			style = content.StyleLight
 		}
 	}
 	var out string

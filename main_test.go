@@ -816,6 +816,38 @@ func TestGuide(t *testing.T) {
 	expect(t, cool(t, "guide", "sleep", "diet"), exitUsage, "one SECTION")
 }
 
+// TestGuideTerminal runs the guide on a pseudo-terminal (through script(1)):
+// coloured there, plain under NO_COLOR. TERM is tmux's, for which termenv
+// does not query the terminal, so nothing waits for an answer script
+// cannot give.
+func TestGuideTerminal(t *testing.T) {
+	t.Parallel()
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("script(1) is not installed")
+	}
+	for _, tc := range []struct {
+		env      []string
+		escCodes bool
+	}{
+		{[]string{"TERM=tmux-256color"}, true},
+		{[]string{"TERM=tmux-256color", "NO_COLOR=1"}, false},
+	} {
+		cmd := exec.Command(script, "-qec", bin+" guide sleep --width 60", "/dev/null")
+		cmd.Env = testEnv(t, tc.env)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", tc.env, err, out)
+		}
+		if got := bytes.Contains(out, []byte("\x1b[")); got != tc.escCodes {
+			t.Errorf("%v: escape codes %v, want %v:\n%q", tc.env, got, tc.escCodes, out[:min(len(out), 300)])
+		}
+		if !tc.escCodes && bytes.ContainsRune(out, '\x1b') {
+			t.Errorf("%v: an escape byte under NO_COLOR", tc.env)
+		}
+	}
+}
+
 // ---- check ----
 
 func TestCheck(t *testing.T) {
@@ -900,11 +932,23 @@ func TestBadFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		data []byte
+		want string
 	}{
-		{"garbage", garbage},
-		{"short text", text},
-		{"truncated", whole[:len(whole)/2]},
-		{"first page only", whole[:4096]},
+		{"garbage", garbage, "cooldown check"},
+		{"short text", text, "cooldown check"},
+		{"truncated", whole[:len(whole)/2], "cooldown check"},
+		{"first page only", whole[:4096], "cooldown check"},
+		{"newer schema", boltFile(t, func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucket([]byte("meta"))
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte("schema"), []byte("99"))
+		}), "newer"},
+		{"another program's bbolt file", boltFile(t, func(tx *bolt.Tx) error {
+			_, err := tx.CreateBucket([]byte("widgets"))
+			return err
+		}), "cooldown check"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -915,7 +959,7 @@ func TestBadFiles(t *testing.T) {
 			importFile := writeFile(t, exportDoc(t, nil, completeDay(today())))
 			for _, args := range [][]string{{"status"}, {"status", "--json"}, {"log", "--note", "x"}, {"export"}, {"import", importFile}, {"check"}} {
 				r := cool(t, append([]string{"--db", db}, args...)...)
-				expect(t, r, exitDatabase, db, "cooldown check")
+				expect(t, r, exitDatabase, db, tc.want)
 				if r.stdout != "" && args[0] != "check" {
 					t.Errorf("%v: stdout %q", args, r.stdout)
 				}
@@ -924,5 +968,37 @@ func TestBadFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// boltFile returns the bytes of a new bbolt file that fill wrote.
+func boltFile(t *testing.T, fill func(*bolt.Tx) error) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "other.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(fill); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return fileBytes(t, path)
+}
+
+func TestLoosePermissions(t *testing.T) {
+	t.Parallel()
+	db := importDays(t, nil, completeDay(today().AddDays(-1)))
+	if err := os.Chmod(db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := must(t, "--db", db, "status")
+	if !strings.HasPrefix(r.stderr, "cooldown: warning: ") || !strings.Contains(r.stderr, db) || !strings.Contains(r.stderr, "chmod 600") {
+		t.Errorf("a 0644 database: want a warning naming the path, got %q", r.stderr)
+	}
+	if !strings.HasPrefix(r.stdout, "cooldown: ") {
+		t.Errorf("status still prints its line: %q", r.stdout)
 	}
 }
