@@ -300,31 +300,15 @@ func jsonErr(err error) string {
 	return err.Error()
 }
 
-// object is a JSON object read strictly: each key once.
+// object is a JSON object's fields. A key given twice keeps its last value,
+// as everywhere in encoding/json; names match exactly (case matters).
 type object map[string]json.RawMessage
 
 // readObject reads raw as a JSON object; what names it in errors.
 func readObject(raw json.RawMessage, what string) (object, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if err != nil || tok != json.Delim('{') {
+	var obj object
+	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
 		return nil, fmt.Errorf("%s: want an object", what)
-	}
-	obj := object{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", what, err)
-		}
-		key := tok.(string) // a key inside an object is always a string
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("%s: %v", what, err)
-		}
-		if _, dup := obj[key]; dup {
-			return nil, fmt.Errorf("%s: field %q appears twice", what, key)
-		}
-		obj[key] = v
 	}
 	return obj, nil
 }
@@ -403,6 +387,9 @@ func getInt(o object, field string, lo, hi int, required bool) (int, error) {
 
 func parseTime(s, field string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
+	if y := t.UTC().Year(); err == nil && (y < 1 || y > 9999) {
+		err = errors.New("out of range")
+	}
 	if err != nil {
 		return time.Time{}, &coach.FieldError{Field: field, Msg: fmt.Sprintf("%q is not an RFC 3339 time such as 2026-11-25T19:02:00Z", s)}
 	}

@@ -147,7 +147,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{"date", head + `{"date":"2026-02-30"}]}`, `days[0]: date: "2026-02-30" is not a calendar date`},
 		{"no date", head + `{"note":"x"}]}`, `days[0]: date: is missing`},
 		{"duplicate", head + `{"date":"2026-11-25"},{"date":"2026-11-25"}]}`, "day 2026-11-25: appears twice in the file"},
-		{"duplicate field", day(`"note":"a","note":"b"`), `days[0]: field "note" appears twice`},
+
 		{"format", `{"format":"something-else","version":1}`, `not a cooldown export: "format" must be "cooldown-export"`},
 		{"not json", `hello`, "not a cooldown export: invalid JSON"},
 		{"array", `[1,2]`, "not a cooldown export: the file: want an object"},

@@ -83,11 +83,24 @@ func dayKey(d coach.Date) ([]byte, error) {
 
 // parseKey reads a day key; it must be written exactly as dayKey writes it.
 func parseKey(k []byte) (coach.Date, error) {
-	d, err := coach.ParseDate(string(k))
-	if err != nil || d.String() != string(k) {
-		return coach.Date{}, recordErr("key %q is not a date written YYYY-MM-DD", k)
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
 	}
-	return d, nil
+	if len(k) == 10 && k[4] == '-' && k[7] == '-' {
+		y, m, d := num(k[:4]), num(k[5:7]), num(k[8:])
+		date := coach.Date{Year: y, Month: time.Month(m), Day: d}
+		if y >= 1 && m >= 1 && m <= 12 && d >= 1 && date == coach.DateFromNumber(date.Number()) {
+			return date, nil
+		}
+	}
+	return coach.Date{}, recordErr("key %q is not a date written YYYY-MM-DD", k)
 }
 
 // encodeDay appends the record of d to buf. d must be valid; a value the
@@ -286,10 +299,10 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 	}
 	if flags&flagNote != 0 {
 		n := r.uvarint("note", uint64(len(r.b)))
+		if r.err == nil && (n == 0 || n > uint64(len(r.b))) {
+			r.fail("note: length %d does not fit the record", n)
+		}
 		if r.err == nil {
-			if n == 0 {
-				r.fail("note: empty note flagged")
-			}
 			d.Note = string(r.b[:n])
 			r.b = r.b[n:]
 			if !utf8.ValidString(d.Note) {
