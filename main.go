@@ -242,6 +242,11 @@ func parseCommand(e *env, c string, fs *flag.FlagSet, args []string) (pos []stri
 		return nil, true, nil
 	}
 	if err != nil {
+		for _, global := range []string{"db", "version"} {
+			if strings.HasSuffix(err.Error(), "not defined: -"+global) {
+				return nil, false, usageErr("%s: --%s is a global flag: put it before the command, as in `cooldown --%s ... %s`", c, global, global, c)
+			}
+		}
 		return nil, false, usageErr("%s: %v\nrun `cooldown %s --help` for usage", c, err, c)
 	}
 	return pos, false, nil
@@ -298,10 +303,13 @@ func printCommandHelp(w io.Writer, name string) {
 		fs.VisitAll(func(f *flag.Flag) {
 			name, usage := flag.UnquoteUsage(f)
 			arg := "--" + f.Name
+			if len(f.Name) == 1 {
+				arg = "-" + f.Name
+			}
 			if name != "" {
 				arg += " " + name
 			}
-			fmt.Fprintf(&b, "  %-18s %s", arg, usage)
+			fmt.Fprintf(&b, "  %-20s %s", arg, usage)
 			if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" && f.DefValue != "[]" {
 				fmt.Fprintf(&b, " (default %s)", f.DefValue)
 			}
@@ -611,18 +619,18 @@ type logOptions struct {
 
 func logFlags(fs *flag.FlagSet) *logOptions {
 	o := &logOptions{}
-	fs.StringVar(&o.date, "date", "", "the day, YYYY-MM-DD (default today; not after today)")
-	fs.StringVar(&o.kind, "kind", "", "add a workout of this `kind`: strength, intervals, endurance, sport, mobility")
-	fs.IntVar(&o.minutes, "minutes", 0, "the workout's `minutes`, 1 to 600")
-	fs.IntVar(&o.rpe, "rpe", 0, "the workout's effort (session `RPE`), 1 to 10")
-	fs.Var(&o.done, "done", "tick a checklist `item` (repeatable)")
-	fs.Float64Var(&o.sleep, "sleep", 0, "morning check: `hours` slept, 0 to 16 in half hours")
-	fs.IntVar(&o.quality, "quality", 0, "morning check: sleep `quality`, 1 (very good) to 7 (very bad)")
-	fs.IntVar(&o.fatigue, "fatigue", 0, "morning check: `fatigue`, 1 to 7")
-	fs.IntVar(&o.stress, "stress", 0, "morning check: `stress`, 1 to 7")
-	fs.IntVar(&o.soreness, "soreness", 0, "morning check: muscle `soreness`, 1 to 7")
+	fs.StringVar(&o.date, "date", "", "the `YYYY-MM-DD` day (default today; not after today)")
+	fs.StringVar(&o.kind, "kind", "", "add a workout of this `KIND`: strength, intervals, endurance, sport, mobility")
+	fs.IntVar(&o.minutes, "minutes", 0, "the workout's length in minutes, `N` from 1 to 600")
+	fs.IntVar(&o.rpe, "rpe", 0, "the workout's effort as session RPE, `N` from 1 to 10")
+	fs.Var(&o.done, "done", "tick a checklist `ITEM` (repeatable)")
+	fs.Float64Var(&o.sleep, "sleep", 0, "morning check: `HOURS` slept, 0 to 16 in half hours")
+	fs.IntVar(&o.quality, "quality", 0, "morning check: sleep quality, `N` from 1 (very good) to 7 (very bad)")
+	fs.IntVar(&o.fatigue, "fatigue", 0, "morning check: fatigue, `N` from 1 to 7")
+	fs.IntVar(&o.stress, "stress", 0, "morning check: stress, `N` from 1 to 7")
+	fs.IntVar(&o.soreness, "soreness", 0, "morning check: muscle soreness, `N` from 1 to 7")
 	fs.StringVar(&o.bedtime, "bedtime", "", "planned bedtime, `HH:MM`")
-	fs.StringVar(&o.note, "note", "", "the day's note (replaces it), at most 2000 characters")
+	fs.StringVar(&o.note, "note", "", "the day's note, `TEXT` of at most 2000 characters (replaces the note)")
 	return o
 }
 
@@ -817,7 +825,7 @@ type exportOptions struct {
 
 func exportFlags(fs *flag.FlagSet) *exportOptions {
 	o := &exportOptions{}
-	fs.StringVar(&o.format, "format", "json", "the file `format`: json or csv")
+	fs.StringVar(&o.format, "format", "json", "the file `FORMAT`: json or csv")
 	fs.StringVar(&o.out, "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
 	return o
 }
@@ -856,7 +864,6 @@ func runExport(e *env, args []string) error {
 	if err := writeFileAtomic(o.out, b.Bytes()); err != nil {
 		return fmt.Errorf("export: %w; nothing was written to %s", err, o.out)
 	}
-	fmt.Fprintf(e.stderr, "cooldown: exported %s to %s\n", plural(len(snap.Days), "day"), o.out)
 	return nil
 }
 
@@ -961,7 +968,7 @@ func runGuide(e *env, args []string) error {
 	case w != 0 && (w < content.MinWidth || w > content.MaxWidth):
 		return usageErr("guide: invalid --width %d; allowed %d to %d", w, content.MinWidth, content.MaxWidth)
 	case w == 0 && tty:
-		if cols, _, err := term.GetSize(int(e.stdout.(*os.File).Fd())); err == nil && cols >= content.MinWidth {
+		if cols, _, err := term.GetSize(int(e.stdout.(interface{ Fd() uintptr }).Fd())); err == nil && cols >= content.MinWidth {
 			w = min(cols, content.MaxWidth)
 		}
 	}

@@ -320,6 +320,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, []string{"--format", "json or csv"}},
 		{[]string{"import"}, []string{"FILE"}},
 		{[]string{"check", "extra"}, []string{"extra"}},
+		{[]string{"status", "--db", db}, []string{"--db is a global flag", "before the command"}},
 	} {
 		r := cool(t, append([]string{"--db", db}, tc.args...)...)
 		expect(t, r, exitUsage, tc.want...)
