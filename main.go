@@ -335,10 +335,11 @@ func commandNotes(name string) string {
 		for _, k := range coach.Kinds {
 			kinds = append(kinds, string(k))
 		}
-		return "A workout needs --kind, --minutes and --rpe together; the morning check\n" +
-			"(the morning after the day's training) needs --sleep and the four ratings\n" +
-			"together, 1 very good to 7 very bad. Everything is written in one\n" +
-			"transaction; a date after today is refused.\n" +
+		return "Everything given is written to one day in one transaction; a date after\n" +
+			"today is refused. A workout needs --kind, --minutes and --rpe together.\n" +
+			"The morning check (--sleep and the four ratings, 1 very good to 7 very\n" +
+			"bad) is about last night: without --date it answers the newest training\n" +
+			"day still waiting for it (the one `cooldown status` lists as open).\n" +
 			"  kinds: " + strings.Join(kinds, ", ") + "\n" +
 			"  items: " + wrapList(ids, 9) + "\n"
 	case "import":
@@ -743,6 +744,22 @@ func runLog(e *env, args []string) error {
 	today := coach.DateAt(now, e.loc, settings.DayStartHour)
 	if date.IsZero() {
 		date = today
+		if morning != nil {
+			// The morning check is about last night, so it belongs to the
+			// training day before it: the one `status` lists as open.
+			if workout != nil || len(items) > 0 || bedtime != nil || set["note"] {
+				return usageErr("log: the morning check belongs to the training day before last night, the other flags to today: give --date, or log them in two commands")
+			}
+			recent, err := st.DaysBetween(today.AddDays(-coach.OpenQuestionDays), today)
+			if err != nil {
+				return storeErr(e.dbPath, err)
+			}
+			open := coach.OpenQuestions(recent, today)
+			if len(open) == 0 {
+				return usageErr("log: no training day of the last %d days is waiting for its morning check; give the day with --date YYYY-MM-DD", coach.OpenQuestionDays)
+			}
+			date = open[0]
+		}
 	}
 	if date.After(today) {
 		return usageErr("log: invalid --date (date): %s is in the future; allowed up to today, %s", date, today)

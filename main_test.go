@@ -546,6 +546,26 @@ func TestLogPastDayKeepsDoneTime(t *testing.T) {
 	}
 }
 
+// TestLogMorningDefault: without --date the morning check answers the
+// newest training day still waiting for it, as status lists it.
+func TestLogMorningDefault(t *testing.T) {
+	t.Parallel()
+	td := today()
+	db := importDays(t, nil, pendingDay(td.AddDays(-3)), pendingDay(td.AddDays(-1)))
+	morning := []string{"--db", db, "log", "--sleep", "8", "--quality", "1", "--fatigue", "2", "--stress", "2", "--soreness", "3"}
+	for _, d := range []coach.Date{td.AddDays(-1), td.AddDays(-3)} {
+		r := must(t, morning...)
+		if want := d.String() + ": complete (sleep met, blood flow met, diet met)\n"; r.stdout != want {
+			t.Errorf("morning check without --date:\n got %q\nwant %q", r.stdout, want)
+		}
+	}
+	expect(t, cool(t, morning...), exitUsage, "waiting for its morning check", "--date")
+	expect(t, cool(t, append(morning, "--note", "x")...), exitUsage, "--date")
+	if out := must(t, "--db", db, "export").stdout; len(decoded(t, out)["days"].([]any)) != 2 {
+		t.Errorf("the morning checks added a day: %s", out)
+	}
+}
+
 func TestLogInvalid(t *testing.T) {
 	t.Parallel()
 	td := today()
