@@ -410,7 +410,7 @@ func (m *historyModel) listView() string {
 	if m.mode == historyConfirm {
 		b.WriteString(st.Warn.Render(fmt.Sprintf("delete %s? y/n", m.confirm)))
 	} else {
-		b.WriteString(st.Muted.Render(fmt.Sprintf("day %d of %d", m.cursor+1, len(m.days))))
+		b.WriteString(st.Muted.Render("day " + thousands(m.cursor+1) + " of " + thousands(len(m.days))))
 	}
 	return b.String()
 }
@@ -494,8 +494,8 @@ func (m *historyModel) drawDetail() {
 			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(t.In(m.ctx.loc).Format("15:04")))
 		}
 		if len(missing) > 0 {
-			for _, s := range wrapWords(st.Muted, "  not done: "+strings.Join(missing, ", "), w) {
-				add(s)
+			for _, s := range wrapWords(st.Muted, "not done: "+strings.Join(missing, ", "), w-2) {
+				add("  " + s)
 			}
 		}
 	}
@@ -545,6 +545,15 @@ func wrapWords(style lipgloss.Style, text string, w int) []string {
 		lines[i] = style.Render(strings.TrimRight(s, " "))
 	}
 	return lines
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func capitalize(s string) string {

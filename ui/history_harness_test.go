@@ -70,11 +70,12 @@ func (hs *screenHarness) send(msg tea.Msg) {
 	hs.run(cmd)
 }
 
-// isTimer reports whether cmd is a Bubble Tea timer (tea.Tick), which the
-// harness does not wait for.
+// isTimer reports whether cmd is a timer (tea.Tick, a cursor blink), which
+// the harness does not wait for.
 func isTimer(cmd tea.Cmd) bool {
 	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
-	return strings.Contains(name, "bubbletea.Tick") || strings.Contains(name, "bubbletea.Every")
+	return strings.Contains(name, "bubbletea.Tick") || strings.Contains(name, "bubbletea.Every") ||
+		strings.Contains(name, "bubbles/cursor") // the blink of a text field's cursor
 }
 
 var cmdType = reflect.TypeOf(tea.Cmd(nil))
@@ -207,4 +208,16 @@ func mustDate(t testing.TB, s string) coach.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// windowSize is the message of a window of w x h cells.
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// wheel is one turn of the mouse wheel, up or down.
+func wheel(up bool) tea.MouseMsg {
+	b := tea.MouseButtonWheelDown
+	if up {
+		b = tea.MouseButtonWheelUp
+	}
+	return tea.MouseMsg{Action: tea.MouseActionPress, Button: b}
 }

@@ -165,7 +165,7 @@ func (m *settingsModel) view() string {
 	rows := [numSettingRows]row{
 		rowSleepTarget: {"Sleep target", halfHours(m.draft.SleepTargetHours) + " h", "6 to 10 hours, in half hours"},
 		rowDietMin:     {"Diet minimum", nounCount(m.draft.DietMinGroups, "group", "groups"), "1 to 9 food groups for the diet pillar"},
-		rowDayStart:    {"Day starts at", fmt.Sprintf("%02d:00", m.draft.DayStartHour), "0 to 6: a check-in before it counts for the day before"},
+		rowDayStart:    {"Day starts at", fmt.Sprintf("%02d:00", m.draft.DayStartHour), "0 to 6; a check-in before it is the day before"},
 		rowTheme:       {"Theme", m.ctx.theme, "auto, dark or light"},
 	}
 	if rows[rowTheme].value == "" {
