@@ -443,7 +443,7 @@ func storeErr(path string, err error) error {
 	case errors.Is(err, store.ErrCorrupt):
 		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
 			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
-	case errors.Is(err, os.ErrNotExist):
+	case errors.Is(err, errNoDatabase):
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", path)}
 	case errors.As(err, &fe):
 		return &exitError{code: exitUsage, msg: fe.Error()}
@@ -462,10 +462,11 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// openStore opens the database and prints its warnings (such as loose
-// permissions) to stderr.
-func openStore(e *env, readOnly bool) (*store.Store, error) {
-	st, err := store.Open(e.dbPath, store.Options{ReadOnly: readOnly})
+// openStore opens the database for reading and writing, creating it when
+// it does not exist, and prints its warnings (such as loose permissions)
+// to stderr.
+func openStore(e *env) (*store.Store, error) {
+	st, err := store.Open(e.dbPath, store.Options{})
 	if err != nil {
 		return nil, storeErr(e.dbPath, err)
 	}
@@ -475,14 +476,39 @@ func openStore(e *env, readOnly bool) (*store.Store, error) {
 	return st, nil
 }
 
-// readSnapshot reads everything stored in one read-only transaction.
-func readSnapshot(e *env) (store.Snapshot, error) {
+// errNoDatabase says that a command that only reads found no database.
+var errNoDatabase = errors.New("no database yet")
+
+// openReadOnly opens the database for reading, as status, export and check
+// do: they never write, so they work while another process writes (and
+// never touch a file that is not ours). A missing file is errNoDatabase.
+func openReadOnly(e *env) (*store.Store, error) {
 	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, errNoDatabase
+	case errors.Is(err, store.ErrReadOnly):
+		if fi, serr := os.Stat(e.dbPath); serr == nil && fi.Size() == 0 {
+			return nil, errNoDatabase // an empty file holds nothing yet
+		}
+		// An older schema: reading it needs the migration, which the
+		// store runs in one transaction on a read-write open.
+		st, err = store.Open(e.dbPath, store.Options{})
+	}
 	if err != nil {
-		return store.Snapshot{}, err
+		return nil, err
 	}
 	for _, w := range st.Warnings() {
 		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", w)
+	}
+	return st, nil
+}
+
+// readSnapshot reads everything stored in one read transaction.
+func readSnapshot(e *env) (store.Snapshot, error) {
+	st, err := openReadOnly(e)
+	if err != nil {
+		return store.Snapshot{}, err
 	}
 	return st.Snapshot()
 }
@@ -504,7 +530,7 @@ func runApp(e *env) error {
 	// Read the terminal before Bubble Tea owns stdin: querying it later
 	// can stall the first frame.
 	t := ui.DetectTerminal()
-	st, err := openStore(e, false)
+	st, err := openStore(e)
 	if err != nil {
 		return err
 	}
@@ -552,7 +578,7 @@ func runStatus(e *env, args []string) error {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(64 << 20)
 	snap, err := readSnapshot(e)
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, errNoDatabase) {
 		// No database yet: an empty history, for a prompt on a new machine.
 		snap, err = store.Snapshot{Settings: coach.DefaultSettings()}, nil
 	}
@@ -732,7 +758,7 @@ func runLog(e *env, args []string) error {
 		return usageErr("log: nothing to record: give a workout (--kind, --minutes, --rpe), --done ITEM, the morning check (--sleep and the four ratings), --bedtime or --note\nrun `cooldown log --help` for usage")
 	}
 
-	st, err := openStore(e, false)
+	st, err := openStore(e)
 	if err != nil {
 		return err
 	}
@@ -879,7 +905,11 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	if err := writeFileAtomic(o.out, b.Bytes()); err != nil {
-		return fmt.Errorf("export: %w; nothing was written to %s", err, o.out)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is the temporary file's; name the one asked for
+		}
+		return fmt.Errorf("export: cannot write %s: %w; nothing was written", o.out, err)
 	}
 	return nil
 }
@@ -945,7 +975,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return usageErr("import %s: %v\nnothing was imported", name, err)
 	}
-	st, err := openStore(e, false)
+	st, err := openStore(e)
 	if err != nil {
 		return err
 	}
@@ -1026,9 +1056,9 @@ func runCheck(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("check: unexpected argument %q (pick the database with --db PATH before the command)", pos[0])
 	}
-	st, err := openStore(e, true)
+	st, err := openReadOnly(e)
 	if err != nil {
-		return err
+		return storeErr(e.dbPath, err)
 	}
 	problems, err := st.Check()
 	if err != nil {

@@ -1023,3 +1023,38 @@ func TestLoosePermissions(t *testing.T) {
 		t.Errorf("status still prints its line: %q", r.stdout)
 	}
 }
+
+// TestReadOnlyCommandsOnEmptyAndOldFiles: an empty file reads as no history
+// and stays empty; a file of schema version 0 is migrated so status can
+// read it.
+func TestReadOnlyCommandsOnEmptyAndOldFiles(t *testing.T) {
+	t.Parallel()
+	empty := newDB(t)
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := must(t, "--db", empty, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+		t.Errorf("status of an empty file: %q", r.stdout)
+	}
+	expect(t, cool(t, "--db", empty, "check"), exitFailure, "no database at "+empty)
+	if b := fileBytes(t, empty); len(b) != 0 {
+		t.Errorf("read-only commands wrote %d bytes into an empty file", len(b))
+	}
+
+	d := today().AddDays(-1)
+	old := newDB(t)
+	if err := os.WriteFile(old, boltFile(t, func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("days"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte(d.String()), []byte(`{"workouts":[{"kind":"strength","minutes":60,"rpe":7}],"done":["berries"]}`))
+	}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := statusFields(t, must(t, "--db", old, "status", "--json").stdout)
+	if string(m["training_days"]) != "1" || string(m["acute_load"]) != "420" {
+		t.Errorf("status of a schema 0 file: %v", m)
+	}
+	must(t, "--db", old, "check")
+}
