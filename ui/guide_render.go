@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -23,8 +24,9 @@ type renderKey struct {
 type rendered struct {
 	key      renderKey
 	lines    []string // rendered lines, with escape codes
-	plain    []string // the same lines without escape codes
+	plain    []string // the same lines without escape codes or trailing padding
 	text     string   // plain joined by "\n": what search looks in
+	folded   string   // text case-folded as content.Find folds it, to skip sections quickly
 	starts   []int    // byte offset in text where each line starts
 	headings []int    // line of each heading of the section (content.Section.Headings order), -1 when not found
 }
@@ -65,7 +67,8 @@ func prepare(k renderKey, out string, sec content.Section) *rendered {
 	r.starts = make([]int, len(r.lines))
 	var b strings.Builder
 	for i, l := range r.lines {
-		p := ansi.Strip(l)
+		// Glamour pads every line to the width; search needs none of it.
+		p := strings.TrimRight(ansi.Strip(l), " ")
 		r.plain[i] = p
 		r.starts[i] = b.Len()
 		if i > 0 {
@@ -75,6 +78,7 @@ func prepare(k renderKey, out string, sec content.Section) *rendered {
 		b.WriteString(p)
 	}
 	r.text = b.String()
+	r.folded = foldText(r.text)
 	r.headings = make([]int, len(sec.Headings))
 	line := 0
 	for i, h := range sec.Headings {
@@ -114,6 +118,9 @@ type guideMatch struct {
 // content.Find, so it finds what a plain text search of the rendered
 // section finds.
 func findMatches(r *rendered, section int, query string) []guideMatch {
+	if !mayMatch(r.folded, query) {
+		return nil
+	}
 	spans := content.Find(r.text, query)
 	if len(spans) == 0 {
 		return nil
@@ -199,4 +206,24 @@ func highlightLine(line, plain string, segs []segment, match, current func(...st
 	}
 	b.WriteString(ansi.TruncateLeft(line, pos, ""))
 	return b.String()
+}
+
+// fold maps a rune as content.Find does for its case-insensitive match.
+func fold(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
+
+// foldText folds every rune of s.
+func foldText(s string) string { return strings.Map(fold, s) }
+
+// mayMatch reports whether query can match in a text whose folded form is
+// folded: every match of content.Find holds each word of the query, folded,
+// as a substring, so a section without the query's longest word has no
+// match and need not be indexed.
+func mayMatch(folded, query string) bool {
+	longest := ""
+	for _, w := range strings.FieldsFunc(query, unicode.IsSpace) {
+		if len(w) > len(longest) {
+			longest = w
+		}
+	}
+	return strings.Contains(folded, foldText(longest))
 }

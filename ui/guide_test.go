@@ -192,7 +192,7 @@ func TestGuideSearchHighlightsOnScreen(t *testing.T) {
 		t.Fatalf("current match on line %d is off screen (offset %d)", seg.line, g.vp.YOffset)
 	}
 	lines := strings.Split(g.view(), "\n")
-	got := ansi.Strip(lines[seg.line-g.vp.YOffset])
+	got := strings.TrimRight(ansi.Strip(lines[seg.line-g.vp.YOffset]), " ")
 	want := "▶" + g.shown.plain[seg.line][1:]
 	if got != want {
 		t.Errorf("match line shows %q, want %q", got, want)

@@ -221,3 +221,44 @@ func wheel(up bool) tea.MouseMsg {
 	}
 	return tea.MouseMsg{Action: tea.MouseActionPress, Button: b}
 }
+
+// newBenchHarness opens the app with the colours and glamour style people
+// see (true colour, dark), not the plain style go test falls back to, over
+// n days of history ending today.
+func newBenchHarness(b *testing.B, n, w, h int) *screenHarness {
+	b.Helper()
+	today := "2026-11-26"
+	st, err := store.Open(filepath.Join(b.TempDir(), "cooldown.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n > 0 {
+		if err := st.Replace(coach.DefaultSettings(), testHistory(mustDate(b, today), n)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	hs := openHarness(b, st, today, w, h)
+	hs.m.ctx.term = Terminal{Profile: termenv.TrueColor, Dark: true}
+	hs.m.ctx.term.apply()
+	hs.m.ctx.setTheme(hs.m.ctx.theme)
+	hs.send(windowSize(w, h))
+	return hs
+}
+
+// benchKeys measures Update and View for each key of keys in turn; the
+// commands a key returns (timers, saves) are not run.
+func benchKeys(b *testing.B, hs *screenHarness, keys ...string) {
+	msgs := make([]tea.Msg, len(keys))
+	for i, k := range keys {
+		msgs[i] = keyMsg(k)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		hs.m.Update(msgs[i%len(msgs)])
+		_ = hs.m.View()
+	}
+}
+
+// benchSizes are the window sizes of the key benchmarks.
+var benchSizes = [][2]int{{80, 24}, {200, 60}}
