@@ -183,10 +183,8 @@ func dispatch(args []string, e *env) error {
 	if name == "help" {
 		return runHelp(e, rest[1:])
 	}
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(e, rest[1:])
-		}
+	if c, ok := findCommand(name); ok {
+		return c.run(e, rest[1:])
 	}
 	return usageErr("unknown command %q; the commands are %s (see `cooldown --help`)", name, commandNames())
 }
@@ -662,11 +660,18 @@ func logFlags(fs *flag.FlagSet) *logOptions {
 }
 
 // flagOfField names the log flag that sets a field of coach's errors.
-var flagOfField = map[string]string{
-	"date": "--date", "kind": "--kind", "minutes": "--minutes", "rpe": "--rpe",
-	"morning.sleep_hours": "--sleep", "morning.sleep_quality": "--quality",
-	"morning.fatigue": "--fatigue", "morning.stress": "--stress", "morning.soreness": "--soreness",
-	"bedtime": "--bedtime", "note": "--note", "done": "--done",
+func flagOfField(field string) (string, bool) {
+	switch field {
+	case "date", "kind", "minutes", "rpe", "bedtime", "note", "done":
+		return "--" + field, true
+	case "morning.sleep_hours":
+		return "--sleep", true
+	case "morning.sleep_quality":
+		return "--quality", true
+	case "morning.fatigue", "morning.stress", "morning.soreness":
+		return "--" + strings.TrimPrefix(field, "morning."), true
+	}
+	return "", false
 }
 
 // invalid turns a coach validation error into a usage error naming the
@@ -678,7 +683,7 @@ func invalid(err error) error {
 		if i := strings.LastIndexByte(field, '.'); i >= 0 && strings.HasPrefix(field, "workouts[") {
 			field = field[i+1:]
 		}
-		if f, ok := flagOfField[field]; ok {
+		if f, ok := flagOfField(field); ok {
 			return usageErr("log: invalid %s (%s): %s", f, fe.Field, fe.Msg)
 		}
 		return usageErr("log: invalid %s: %s", fe.Field, fe.Msg)
