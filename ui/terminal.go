@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -18,12 +16,13 @@ type Terminal struct {
 }
 
 // DetectTerminal reads the colour profile (honouring NO_COLOR) and the
-// background of the terminal on stdout. Call it in main before Run.
+// background of the terminal on stdout. Call it in main before Run. It asks
+// lipgloss, whose answer Bubble Tea's own init has already fetched and
+// cached, so the terminal is queried once per process, not twice.
 func DetectTerminal() Terminal {
-	out := termenv.NewOutput(os.Stdout)
-	t := Terminal{Profile: out.EnvColorProfile(), Dark: true}
+	t := Terminal{Profile: lipgloss.ColorProfile(), Dark: true}
 	if t.Profile != termenv.Ascii {
-		t.Dark = out.HasDarkBackground()
+		t.Dark = lipgloss.HasDarkBackground()
 	}
 	return t
 }
