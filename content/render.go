@@ -108,13 +108,27 @@ func clampWidth(w int) int {
 }
 
 // renderMarkdown renders markdown with glamour and, for the coloured
-// styles, removes the redundant escape codes (see compactSGR).
+// styles, removes the redundant escape codes (see compactSGR). Plain text
+// loses the padding glamour adds at the end of every line, so piped output
+// and copied text carry no trailing blanks.
 func renderMarkdown(md string, width int, style Style) (string, error) {
 	out, err := renderGlamour(md, width, style)
-	if err != nil || style == StylePlain {
+	if err != nil {
 		return out, err
 	}
+	if style == StylePlain {
+		return trimLineEnds(out), nil
+	}
 	return compactSGR(out), nil
+}
+
+// trimLineEnds removes the spaces at the end of every line of s.
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // renderGlamour runs glamour. The word-wrap width leaves room for the

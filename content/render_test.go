@@ -141,3 +141,15 @@ func TestRenderConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainHasNoTrailingBlanks(t *testing.T) {
+	out, err := Render("sleep", 60, StylePlain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Fatalf("line %d of plain output ends in a blank: %q", i+1, line)
+		}
+	}
+}
