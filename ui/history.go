@@ -49,7 +49,8 @@ type historyModel struct {
 	detailOff int
 	open      coach.Date
 
-	confirm coach.Date // the date a delete waits for
+	confirm     coach.Date  // the date a delete waits for
+	confirmFrom historyMode // where the question was asked: list or day
 
 	picker   textinput.Model
 	pickDate coach.Date
@@ -233,7 +234,7 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return editDay(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.mode = m.day(m.cursor).Date, historyConfirm
+		m.confirm, m.confirmFrom, m.mode = m.day(m.cursor).Date, historyList, historyConfirm
 	}
 	return nil
 }
@@ -254,7 +255,7 @@ func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return editDay(m.open)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.mode = m.open, historyConfirm
+		m.confirm, m.confirmFrom, m.mode = m.open, historyDetail, historyConfirm
 	}
 	return nil
 }
@@ -269,12 +270,7 @@ func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
 		m.mode = historyList
 		return deleteDay(m.ctx.store, m.confirm)
 	case key.Matches(msg, m.keys.No):
-		m.mode = historyList
-		if m.confirm == m.open && m.open != (coach.Date{}) {
-			if _, ok := coach.Find(m.days, m.open); ok {
-				m.mode = historyDetail
-			}
-		}
+		m.mode = m.confirmFrom
 	}
 	return nil
 }

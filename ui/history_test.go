@@ -95,6 +95,12 @@ func TestHistoryDeleteFromDetail(t *testing.T) {
 	if h.mode != historyList {
 		t.Fatalf("after deleting the open day mode is %v, want list", h.mode)
 	}
+	// A question asked from the list goes back to the list, even for the
+	// day opened last.
+	hs.press("enter", "esc", "d", "n")
+	if h.mode != historyList {
+		t.Fatalf("n on a question from the list: mode %v, want list", h.mode)
+	}
 }
 
 func TestHistoryPickerRefusesFuture(t *testing.T) {
