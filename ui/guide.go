@@ -12,17 +12,21 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"cooldown/content"
 )
 
+// reverseVideo shows text in reverse video with a bare escape code.
+func reverseVideo(s ...string) string { return "\x1b[7m" + strings.Join(s, "") + "\x1b[27m" }
+
 // guidePositionKey is the state key of the reading position, stored as
-// "section-id:line".
+// "section-id:line:width" (the width the line counts at).
 const guidePositionKey = "guide.position"
 
 // guideSaveDelay is how long the reading position must rest before it is
 // written, so scrolling does not write on every key.
-const guideSaveDelay = time.Second
+const guideSaveDelay = 400 * time.Millisecond
 
 // guideMode is what the guide screen shows.
 type guideMode int
@@ -44,7 +48,27 @@ type tocEntry struct {
 type guidePosMsg struct {
 	id     string
 	offset int
+	width  int // the width offset counts lines at; 0 when unknown
 	ok     bool
+}
+
+// parsePosition reads a stored reading position.
+func parsePosition(v string) guidePosMsg {
+	parts := strings.Split(v, ":")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
+		return guidePosMsg{}
+	}
+	off, err := strconv.Atoi(parts[1])
+	if err != nil || off < 0 {
+		return guidePosMsg{}
+	}
+	p := guidePosMsg{id: parts[0], offset: off, ok: true}
+	if len(parts) == 3 {
+		if w, err := strconv.Atoi(parts[2]); err == nil && w > 0 {
+			p.width = w
+		}
+	}
+	return p
 }
 
 // guideSaveMsg fires when the reading position has rested; seq names the
@@ -189,18 +213,10 @@ func (m *guideModel) enter() tea.Cmd {
 		st := m.ctx.store
 		cmds = append(cmds, func() tea.Msg {
 			v, err := st.State(guidePositionKey)
-			if err != nil || v == "" {
-				return guidePosMsg{}
-			}
-			i := strings.LastIndexByte(v, ':')
-			if i < 0 {
-				return guidePosMsg{}
-			}
-			off, err := strconv.Atoi(v[i+1:])
 			if err != nil {
 				return guidePosMsg{}
 			}
-			return guidePosMsg{id: v[:i], offset: off, ok: true}
+			return parsePosition(v)
 		})
 	}
 	if m.mode == guidePager {
@@ -331,7 +347,7 @@ func (m *guideModel) position() string {
 	if m.shown == nil {
 		off = m.pendingLine
 	}
-	return fmt.Sprintf("%s:%d", m.ids[m.cur], off)
+	return fmt.Sprintf("%s:%d:%d", m.ids[m.cur], off, max(m.width, 1))
 }
 
 // savePosition writes the reading position if it changed.
@@ -383,9 +399,15 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 		m.load()
 		for i, s := range m.sections {
 			if s.ID == msg.id {
-				m.saved = fmt.Sprintf("%s:%d", msg.id, msg.offset)
+				line := msg.offset
+				if msg.width > 0 && m.width > 0 && msg.width != m.width {
+					// Text wraps into about as many more lines as the
+					// window is narrower.
+					line = line * msg.width / m.width
+				}
+				m.saved = fmt.Sprintf("%s:%d:%d", msg.id, line, max(m.width, 1))
 				m.mode, m.cur, m.shown = guidePager, i, nil
-				m.pendingLine, m.pendingHeading, m.pendingFrac = msg.offset, -1, -1
+				m.pendingLine, m.pendingHeading, m.pendingFrac = line, -1, -1
 				return m.ensure()
 			}
 		}
@@ -396,6 +418,16 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return m.savePosition()
 	case tea.MouseMsg:
+		if m.mode == guideContents && msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				m.tocCursor = max(m.tocCursor-3, 0)
+			case tea.MouseButtonWheelDown:
+				m.tocCursor = min(m.tocCursor+3, max(len(m.rows)-1, 0))
+			}
+			m.followTOC()
+			return nil
+		}
 		if m.mode == guidePager && !m.searching {
 			before := m.vp.YOffset
 			m.vp, _ = m.vp.Update(msg)
@@ -776,6 +808,12 @@ func (m *guideModel) pagerView() string {
 		segs := m.matches[hits[i]].segs
 		return segs[len(segs)-1].line >= top
 	})
+	match, current := st.Match.Render, st.MatchCur.Render
+	if m.ctx.term.Profile == termenv.Ascii {
+		// Without colour lipgloss drops reverse video too; it is no colour,
+		// so matches keep it.
+		match, current = reverseVideo, reverseVideo
+	}
 	var segs []segment
 	var cur []bool
 	for ln := top; ln < end; ln++ {
@@ -792,7 +830,7 @@ func (m *guideModel) pagerView() string {
 		}
 		line := r.lines[ln]
 		if len(segs) > 0 {
-			line = highlightLine(line, r.plain[ln], segs, st.Match.Render, st.MatchCur.Render, cur)
+			line = highlightLine(line, r.plain[ln], segs, match, current, cur)
 		}
 		if marker && strings.HasPrefix(r.plain[ln], " ") {
 			// A glyph in the margin marks the current match even without

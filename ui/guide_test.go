@@ -297,8 +297,8 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 	g := guideOf(hs)
 	want := g.vp.YOffset
 	hs.send(guideSaveMsg{seq: g.saveSeq}) // the position rested
-	if v, _ := hs.st.State(guidePositionKey); v != fmt.Sprintf("blood-flow:%d", want) {
-		t.Fatalf("stored position = %q, want blood-flow:%d", v, want)
+	if v, _ := hs.st.State(guidePositionKey); v != fmt.Sprintf("blood-flow:%d:78", want) {
+		t.Fatalf("stored position = %q, want blood-flow:%d:78", v, want)
 	}
 
 	// A new run over the same database opens the guide where it was left.
@@ -326,5 +326,41 @@ func TestGuideTinyWindowsAndUnicode(t *testing.T) {
 	}
 	if _, ok := content.Lookup("overview"); !ok {
 		t.Fatal("overview missing")
+	}
+}
+
+func TestParsePosition(t *testing.T) {
+	tests := []struct {
+		in   string
+		want guidePosMsg
+	}{
+		{"sleep:12:78", guidePosMsg{id: "sleep", offset: 12, width: 78, ok: true}},
+		{"sleep:12", guidePosMsg{id: "sleep", offset: 12, ok: true}},
+		{"sleep:12:x", guidePosMsg{id: "sleep", offset: 12, ok: true}},
+		{"", guidePosMsg{}},
+		{"sleep", guidePosMsg{}},
+		{":3", guidePosMsg{}},
+		{"sleep:-1", guidePosMsg{}},
+		{"sleep:a:78", guidePosMsg{}},
+		{"a:1:2:3", guidePosMsg{}},
+	}
+	for _, tt := range tests {
+		if got := parsePosition(tt.in); got != tt.want {
+			t.Errorf("parsePosition(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestGuidePositionAtAnotherWidth(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", nil, 120, 30)
+	if err := hs.st.SetState(guidePositionKey, "diet:20:118"); err != nil {
+		t.Fatal(err)
+	}
+	next := openHarness(t, hs.st, "2026-11-26", 60, 30)
+	next.open(screenGuide)
+	g := guideOf(next)
+	// Half the width, about twice the lines above the place.
+	if g.ids[g.cur] != "diet" || g.vp.YOffset != 20*118/58 {
+		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset, 20*118/58)
 	}
 }
