@@ -291,7 +291,11 @@ func (m *guideModel) ensure() tea.Cmd {
 		m.apply(r)
 		return m.searchAgain()
 	}
-	m.shown = nil
+	if m.shown != nil && m.shown.key.id != k.id {
+		m.shown = nil
+	}
+	// The same section at the old width stays on screen until the new
+	// rendering arrives.
 	return tea.Batch(renderSection(k), m.searchAgain())
 }
 
@@ -386,7 +390,7 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.cache[msg.key] = msg.r
-		if msg.key == m.want && m.shown == nil {
+		if msg.key == m.want && (m.shown == nil || m.shown.key != m.want) {
 			m.apply(msg.r)
 		}
 		return nil
@@ -557,7 +561,7 @@ func (m *guideModel) searched(msg guideSearchMsg) tea.Cmd {
 	for i, mt := range m.matches {
 		m.bySection[mt.section] = append(m.bySection[mt.section], i)
 	}
-	if m.shown == nil && m.want == m.key(m.cur) {
+	if (m.shown == nil || m.shown.key != m.want) && m.want == m.key(m.cur) {
 		if r, ok := m.cache[m.want]; ok {
 			m.apply(r)
 		}
