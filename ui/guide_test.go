@@ -32,7 +32,7 @@ func TestGuideGolden(t *testing.T) {
 			hs.send(openSectionMsg{"overview"})
 			hs.press("/")
 			hs.typeText("inflammation")
-			hs.press("enter")
+			hs.press("enter", "n", "N") // and back to the first match
 			hs.golden()
 		})
 	}

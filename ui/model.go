@@ -65,6 +65,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.broadcast(sizeMsg{w, h})
 
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.page().typing() {
+			return m, m.eachRune(msg)
+		}
 		m.err, m.info = nil, ""
 		typing := m.page().typing()
 		m.keys.Quit.SetEnabled(!typing)
@@ -157,6 +160,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.open(screenCheckin), cmd)
 	}
 	return m, m.broadcast(msg)
+}
+
+// eachRune handles the runes of one key message as keys of their own.
+// Bubble Tea delivers the runes of one read as a single key ("jj" when keys
+// come fast: key repeat, a paste of keys, a slow SSH link); outside a text
+// field each of them is a key press, and one that focuses a field (/) gets
+// the rest typed into it.
+func (m *Model) eachRune(msg tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+		if m.quitting {
+			break
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // open shows a screen and remembers the current one for backMsg.
