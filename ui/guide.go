@@ -92,11 +92,12 @@ type guideModel struct {
 	touched  bool // the person moved before the stored position arrived
 	posRead  bool // the stored position was asked for
 
-	cache map[renderKey]*rendered // renderings for the current width and style
-	want  renderKey               // what the pager shows or waits for
-	shown *rendered               // nil while the section renders
-	vp    viewport.Model          // scroll state; lines are drawn by the guide
-	err   error
+	cache    map[renderKey]*rendered // renderings for the current width and style
+	inflight map[renderKey]bool      // renderings asked for and not yet back
+	want     renderKey               // what the pager shows or waits for
+	shown    *rendered               // nil while the section renders
+	vp       viewport.Model          // scroll state; lines are drawn by the guide
+	err      error
 
 	// Where to scroll once the wanted rendering arrives.
 	pendingLine    int
@@ -163,6 +164,7 @@ func newGuide(ctx *context) *guideModel {
 		ctx:            ctx,
 		keys:           defaultGuideKeys(),
 		cache:          map[renderKey]*rendered{},
+		inflight:       map[renderKey]bool{},
 		current:        -1,
 		pendingHeading: -1,
 		pendingFrac:    -1,
@@ -279,6 +281,7 @@ func (m *guideModel) ensure() tea.Cmd {
 	if m.want.width != k.width || m.want.style != k.style {
 		// Renderings for another width or style are of no more use.
 		clear(m.cache)
+		clear(m.inflight)
 	}
 	if m.shown != nil && m.shown.key == k {
 		return nil
@@ -296,7 +299,31 @@ func (m *guideModel) ensure() tea.Cmd {
 	}
 	// The same section at the old width stays on screen until the new
 	// rendering arrives.
-	return tea.Batch(renderSection(k), m.searchAgain())
+	return tea.Batch(m.render(k), m.searchAgain())
+}
+
+// render returns a command that renders k, unless one already runs.
+func (m *guideModel) render(k renderKey) tea.Cmd {
+	if m.inflight[k] {
+		return nil
+	}
+	m.inflight[k] = true
+	return renderSection(k)
+}
+
+// prefetch renders the sections before and after the current one in the
+// background, so ] and [ show them at once.
+func (m *guideModel) prefetch() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, i := range []int{m.cur + 1, m.cur - 1} {
+		if i < 0 || i >= len(m.ids) {
+			continue
+		}
+		if k := m.key(i); m.cache[k] == nil {
+			cmds = append(cmds, m.render(k))
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // apply shows a rendering and scrolls to the pending place.
@@ -383,6 +410,7 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 		if msg.key.width != max(m.width, 1) || msg.key.style != m.style() {
 			return nil
 		}
+		delete(m.inflight, msg.key)
 		if msg.err != nil {
 			if msg.key == m.want {
 				m.err = msg.err
@@ -390,8 +418,10 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.cache[msg.key] = msg.r
+		delete(m.inflight, msg.key)
 		if msg.key == m.want && (m.shown == nil || m.shown.key != m.want) {
 			m.apply(msg.r)
+			return m.prefetch()
 		}
 		return nil
 	case guideSearchMsg:
