@@ -84,13 +84,14 @@ type guideModel struct {
 	keys          guideKeys
 	width, height int
 
-	sections []content.Section
-	ids      []string
-	mode     guideMode
-	cur      int  // section in the pager
-	fromTOC  bool // the pager was opened from the contents in this visit
-	touched  bool // the person moved before the stored position arrived
-	posRead  bool // the stored position was asked for
+	sections     []content.Section
+	ids          []string
+	mode         guideMode
+	cur          int  // section in the pager
+	fromTOC      bool // the pager was opened from the contents: esc returns to them
+	tocFromPager bool // the contents were opened from the pager: esc returns to it
+	touched      bool // the person moved before the stored position arrived
+	posRead      bool // the stored position was asked for
 
 	cache    map[renderKey]*rendered // renderings for the current width and style
 	inflight map[renderKey]bool      // renderings asked for and not yet back
@@ -208,7 +209,7 @@ func (m *guideModel) load() {
 
 func (m *guideModel) enter() tea.Cmd {
 	m.load()
-	m.fromTOC = false
+	m.fromTOC, m.tocFromPager = false, false
 	var cmds []tea.Cmd
 	if !m.posRead {
 		m.posRead = true
@@ -510,12 +511,12 @@ func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		if m.fromTOC {
-			m.mode = guideContents
+			m.mode, m.fromTOC, m.tocFromPager = guideContents, false, false
 			return m.savePosition()
 		}
 		return tea.Batch(m.savePosition(), goBack)
 	case key.Matches(msg, k.Contents):
-		m.mode = guideContents
+		m.mode, m.tocFromPager = guideContents, true
 		m.selectSection(m.cur)
 		return nil
 	case key.Matches(msg, k.Search):
@@ -681,8 +682,8 @@ func (m *guideModel) updateContents(msg tea.KeyMsg) tea.Cmd {
 			m.applyFilter()
 			return nil
 		}
-		if m.shown != nil || m.want.id != "" {
-			m.mode = guidePager
+		if m.tocFromPager {
+			m.mode, m.tocFromPager, m.fromTOC = guidePager, false, false
 			return nil
 		}
 		return goBack
@@ -707,11 +708,8 @@ func (m *guideModel) updateContents(msg tea.KeyMsg) tea.Cmd {
 		}
 		e := m.toc[m.rows[m.tocCursor]]
 		cmd := m.show(e.section, 0, e.heading)
-		m.fromTOC = true
+		m.fromTOC, m.tocFromPager = true, false
 		return cmd
-	case key.Matches(msg, k.Search):
-		m.mode = guidePager
-		return m.updatePager(msg)
 	}
 	m.followTOC()
 	return nil

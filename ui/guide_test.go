@@ -368,3 +368,28 @@ func TestGuidePositionAtAnotherWidth(t *testing.T) {
 		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset, 20*118/58)
 	}
 }
+
+func TestGuideEscNeverLoops(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string // from home; the last esc must reach home
+	}{
+		{"contents, section, back, back", []string{"enter", "esc", "esc"}},
+		{"contents, section, contents, section, back x2", []string{"enter", "t", "enter", "esc", "esc"}},
+		{"contents, section, contents, back, back", []string{"enter", "t", "esc", "esc"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+			hs.open(screenGuide)
+			hs.press(tt.keys[:len(tt.keys)-1]...)
+			if hs.m.active != screenGuide {
+				t.Fatalf("left the guide before the last esc")
+			}
+			hs.press(tt.keys[len(tt.keys)-1])
+			if hs.m.active != screenHome {
+				t.Fatalf("after %v the screen is %v, want home", tt.keys, hs.m.active)
+			}
+		})
+	}
+}
