@@ -573,13 +573,13 @@ func (m *historyModel) pickerView() string {
 		lines = append(lines, "      "+st.Muted.Render("already recorded: enter edits it"))
 	}
 	lines = append(lines, "")
-	if m.pickErr != "" {
-		lines = append(lines, st.Error.Render("✗ "+m.pickErr))
-	} else {
-		lines = append(lines, st.Muted.Render("allowed up to today, "+m.today.String()))
-	}
 	for i, l := range lines {
 		lines[i] = truncate(l, m.width)
+	}
+	if m.pickErr != "" {
+		lines = append(lines, wrapWords(st.Error, "✗ "+m.pickErr, m.width)...)
+	} else {
+		lines = append(lines, wrapWords(st.Muted, "allowed up to today, "+m.today.String(), m.width)...)
 	}
 	return strings.Join(lines, "\n")
 }

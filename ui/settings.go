@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -163,31 +162,32 @@ func (m *settingsModel) view() string {
 	st := m.ctx.styles
 	type row struct{ name, value, hint string }
 	rows := [numSettingRows]row{
-		rowSleepTarget: {"Sleep target", halfHours(m.draft.SleepTargetHours) + " h", "6 to 10 hours, in half hours"},
-		rowDietMin:     {"Diet minimum", nounCount(m.draft.DietMinGroups, "group", "groups"), "1 to 9 food groups for the diet pillar"},
-		rowDayStart:    {"Day starts at", fmt.Sprintf("%02d:00", m.draft.DayStartHour), "0 to 6; a check-in before it is the day before"},
-		rowTheme:       {"Theme", m.ctx.theme, "auto, dark or light"},
+		rowSleepTarget: {"Sleep target", halfHours(m.draft.SleepTargetHours) + " h", "Hours of sleep that meet the sleep pillar: 6 to 10, in half hours."},
+		rowDietMin:     {"Diet minimum", nounCount(m.draft.DietMinGroups, "group", "groups"), "Food groups that meet the diet pillar: 1 to 9 of the nine."},
+		rowDayStart:    {"Day starts at", fmt.Sprintf("%02d:00", m.draft.DayStartHour), "Hour the day starts, 0 to 6: a check-in before it counts for the day before."},
+		rowTheme:       {"Theme", m.ctx.theme, "Colours for a dark or light terminal background, or auto to detect it."},
 	}
 	if rows[rowTheme].value == "" {
 		rows[rowTheme].value = ThemeAuto
 	}
 	lines := []string{st.Subtitle.Render("Settings"), ""}
 	for i, r := range rows {
-		cur, value := "  ", "  "+r.value+"  "
+		cur, value := "  ", "  "+r.value
 		if settingRow(i) == m.cursor {
 			cur = st.Cursor.Render("› ")
 			value = st.Selected.Render("‹ " + r.value + " ›")
 		}
-		pad := 14 - len(r.value)
-		line := cur + fmt.Sprintf("%-15s", r.name) + value + strings.Repeat(" ", max(pad-2, 1)) + st.Muted.Render(r.hint)
-		lines = append(lines, truncate(line, m.width))
+		lines = append(lines, truncate(cur+fmt.Sprintf("%-15s", r.name)+value, m.width))
 	}
+	// The hint of the row under the cursor, or the coach's refusal, below
+	// the rows, wrapped so a narrow window shows all of it.
 	lines = append(lines, "")
+	text, style := rows[m.cursor].hint, st.Muted
 	if m.err != "" {
-		lines = append(lines, truncate(st.Error.Render("✗ "+m.err), m.width))
-	} else {
-		lines = append(lines, truncate(st.Muted.Render("Changes are saved at once; streaks follow the new rules."), m.width))
+		text, style = "✗ "+m.err, st.Error
 	}
+	lines = append(lines, wrapWords(style, text, m.width)...)
+	lines = append(lines, "", truncate(st.Muted.Render("Changes are saved at once; streaks follow the new rules."), m.width))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
