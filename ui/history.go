@@ -232,7 +232,7 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 		m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
 		m.drawDetail()
 	case key.Matches(msg, k.Edit):
-		return editDay(m.day(m.cursor).Date)
+		return m.edit(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
 		m.confirm, m.confirmFrom, m.mode = m.day(m.cursor).Date, historyList, historyConfirm
 	}
@@ -253,7 +253,7 @@ func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.PageDown):
 		m.scrollDetail(m.height)
 	case key.Matches(msg, k.Edit):
-		return editDay(m.open)
+		return m.edit(m.open)
 	case key.Matches(msg, k.Delete):
 		m.confirm, m.confirmFrom, m.mode = m.open, historyDetail, historyConfirm
 	}
@@ -278,6 +278,16 @@ func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
 // deleteDay returns a command that deletes the stored day of date.
 func deleteDay(st Store, date coach.Date) tea.Cmd {
 	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDay(date)} }
+}
+
+// edit opens the check-in steps on date, unless it is after today (an
+// imported day from a machine whose clock differs): the coach refuses
+// entering such a day by hand, and says why.
+func (m *historyModel) edit(date coach.Date) tea.Cmd {
+	if err := m.futureError(date); err != nil {
+		return showError(err)
+	}
+	return editDay(date)
 }
 
 // editDay asks the parent to open the check-in steps on date.

@@ -234,3 +234,17 @@ func TestKeysReadTogether(t *testing.T) {
 		t.Fatalf("after \"/cortisol\": searching %v, field %q", g.searching, g.input.Value())
 	}
 }
+
+func TestHistoryFutureDayNotEditable(t *testing.T) {
+	days := testHistory(mustDate(t, "2026-11-26"), 5)
+	// Imported from a machine whose clock is ahead.
+	days = append(days, coach.Day{Date: mustDate(t, "2026-12-01"), Workouts: []coach.Workout{{Kind: coach.Sport, Minutes: 30, RPE: 4}}})
+	hs := newScreenHarness(t, "2026-11-26", days, 80, 24)
+	hs.open(screenHistory)
+	hs.mustContain("2026-12-01 Tue    future")
+	hs.press("e")
+	if hs.m.active != screenHistory {
+		t.Fatalf("e on a future day opened %v", hs.m.active)
+	}
+	hs.mustContain("2026-12-01 is in the future; allowed up to today, 2026-11-26")
+}
