@@ -349,7 +349,7 @@ func (m *streakModel) bodyLines() []string {
 		hooper = st.Muted.Render("Hooper index: no morning checks yet")
 	case !h.HasTrend():
 		hooper = fmt.Sprintf("Hooper index %s", st.Accent.Render(fmt.Sprintf("%.1f", h.Recent))) +
-			st.Muted.Render(fmt.Sprintf(" over %s; a trend needs %d", nounCount(h.RecentN, "morning", "mornings"), trendMorns+1))
+			st.Muted.Render(fmt.Sprintf(" over %s; a trend needs %d mornings", nounCount(h.RecentN, "morning", "mornings"), trendMorns+1))
 	default:
 		word, style := "about the same", st.Muted
 		switch ch := h.Change(); {
