@@ -30,6 +30,7 @@ GLOW=${GLOW:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 fail() { echo "bench.sh: $*" >&2; exit 1; }
+trap 'echo "bench.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 step() { printf '\n== %s\n' "$*"; }
 
 command -v go >/dev/null || fail "go is not on PATH"
@@ -76,7 +77,8 @@ doc=$tmp/doc.md
   printf 'benchmark can time glow, the reference reader, on a realistic page.\n'
   printf 'The word the benchmark waits for ends this paragraph: firstframeready.\n\n'
   cat "$root"/content/guide/*.md
-} | head -c 10240 >"$doc"
+} >"$tmp/guide.md"
+head -c 10240 "$tmp/guide.md" >"$doc"
 
 # The words that show a complete frame (the last line of each first screen
 # also works; these are specific and appear once). HOME_WORD is a word of the
@@ -126,24 +128,28 @@ if command -v hyperfine >/dev/null; then
 fi
 
 step "peak RSS after visiting every screen"
-# Each step: tmux send-keys words = a word the screen shows once there.
-# home -> check-in (every step, forward then back) -> guide (pager, search)
-# -> streak -> history (one day open) -> settings -> home.
+# Each step is "tmux send-keys words=text the screen shows once there" (an
+# empty text waits 0.2 s; "KEYS*=" repeats KEYS until the text shows).
+# home -> check-in, every step -> guide: contents, a section, two more
+# sections, search with matches and n -> streak -> history, one day open ->
+# settings -> home. BACK_WORD appears on the home screen only.
+BACK_WORD=${BACK_WORD:-g guide}
 APP_STEPS=(
-  "Enter=step 1 of" "Right=step 2 of" "Right=step 3 of" "Right=step 4 of"
-  "Right=step 5 of" "Right=step 6 of" "Right=step 7 of" "Escape=$HOME_WORD"
-  "g=Contents" "Enter=" "/ -l inflammation=" "Enter=" "n=" "Escape=" "Escape=" "Escape=$HOME_WORD"
-  "s=Week" "Escape=$HOME_WORD"
-  "h=History" "Enter=" "Escape=" "Escape=$HOME_WORD"
-  ",=Settings" "Escape=$HOME_WORD"
+  "Enter=Step 1 of" "Enter=Step 2 of" "Enter=Step 3 of" "Enter=Step 4 of"
+  "Enter=Step 5 of" "Enter=Step 6 of" "Enter=Step 7 of" "Escape*=$BACK_WORD"
+  "g=Contents" "Enter=t contents" "]=" "]=" "[=" "[=" "/=" "-l inflammation=" "Enter=▶" "n=▶"
+  "Escape*=$BACK_WORD"
+  "s=Last 26 weeks" "Escape*=$BACK_WORD"
+  "h=load  what" "Enter=Workouts" "Escape*=$BACK_WORD"
+  ",=Sleep target" "Escape*=$BACK_WORD"
 )
 steps=()
 for s in "${APP_STEPS[@]}"; do steps+=(-step "$s"); done
-run drive -L "$sock" -case cooldown -word "$HOME_WORD" "${steps[@]}" \
+run drive -L "$sock" -case cooldown ${TRACE:+-trace} -word "$HOME_WORD" "${steps[@]}" \
   -cmd "$(q "$tmp/cooldown") --db $(q "$db")" ||
   fail "driving the app through every screen failed (see above); the keys are in APP_STEPS"
 if [[ -n $GLOW ]]; then
-  run drive -L "$sock" -case glow -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
+  run drive -L "$sock" -case glow -failures 5 -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
     -cmd "$(q "$GLOW") -t $(q "$doc")" || fail "driving glow failed (see above)"
 fi
 

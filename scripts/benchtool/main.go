@@ -14,7 +14,8 @@
 //	    taking turns; also reports its peak RSS.
 //	benchtool drive -L SOCKET -word WORD [-step KEYS=WORD]... -cmd CMD
 //	    start CMD in a pane, wait for WORD, then for every step type KEYS
-//	    (tmux send-keys words, split on spaces) and wait for WORD; finally
+//	    (tmux send-keys words, split on spaces) and wait for WORD (an empty
+//	    WORD waits 0.2 s; KEYS* repeats the keys until WORD shows); finally
 //	    read VmHWM (peak RSS) of the program from /proc and quit it.
 //
 // CMD is a shell command line (run by sh -c with exec). Every measurement is
@@ -385,6 +386,8 @@ func drive(args []string) error {
 	word := fs.String("word", "", "text of the first screen")
 	command := fs.String("cmd", "", "command line")
 	timeout := fs.Duration("timeout", 10*time.Second, "longest wait for a screen")
+	failures := fs.Int("failures", 0, "times the first screen may fail to show (the program is started again)")
+	trace := fs.Bool("trace", false, "print the RSS after every step")
 	var steps list
 	fs.Var(&steps, "step", "KEYS=WORD: tmux send-keys words, then text to wait for (repeat)")
 	if err := fs.Parse(args); err != nil {
@@ -398,28 +401,55 @@ func drive(args []string) error {
 		return err
 	}
 	defer c.close()
-	p, err := c.start(*command)
-	if err != nil {
-		return err
+	var p pane
+	for try := 0; ; try++ {
+		if p, err = c.start(*command); err != nil {
+			return err
+		}
+		if _, err = c.waitFor(p, *word, *timeout); err == nil {
+			break
+		}
+		_, _ = c.run("kill-pane -t " + p.id)
+		if try >= *failures {
+			return fmt.Errorf("%s, first screen: %w", *name, err)
+		}
+		short, _, _ := strings.Cut(err.Error(), "; the screen shows")
+		fmt.Printf("  note: %s, first screen: %s; start again\n", *name, short)
 	}
 	defer c.run("kill-pane -t " + p.id) //nolint:errcheck // gone already when it quit
-	if _, err := c.waitFor(p, *word, *timeout); err != nil {
-		return fmt.Errorf("%s, first screen: %w", *name, err)
-	}
 	for i, s := range steps {
 		keys, want, ok := strings.Cut(s, "=")
 		if !ok {
 			return fmt.Errorf("step %q: want KEYS=WORD", s)
 		}
-		if _, err := c.run("send-keys -t " + p.id + " " + keys); err != nil {
-			return fmt.Errorf("%s, step %d (%s): %w", *name, i+1, keys, err)
+		// KEYS* repeats the keys (up to 12 times, 1 s apart) until WORD
+		// shows: "Escape*=home" backs out of however deep a screen is.
+		tries, wait := 1, *timeout
+		if k, rep := strings.CutSuffix(keys, "*"); rep {
+			keys, tries, wait = k, 12, time.Second
 		}
-		if want == "" {
-			time.Sleep(200 * time.Millisecond)
-			continue
+		var err error
+		for try := 0; try < tries; try++ {
+			if _, err = c.run("send-keys -t " + p.id + " " + keys); err != nil {
+				return fmt.Errorf("%s, step %d (%s): %w", *name, i+1, keys, err)
+			}
+			if want == "" {
+				time.Sleep(200 * time.Millisecond)
+				break
+			}
+			if _, err = c.waitFor(p, want, wait); err == nil {
+				break
+			}
 		}
-		if _, err := c.waitFor(p, want, *timeout); err != nil {
+		if err != nil {
 			return fmt.Errorf("%s, step %d (keys %s): %w", *name, i+1, keys, err)
+		}
+		if *trace {
+			hwm, rss, err := peakRSS(p.pid)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("    step %2d %-24q VmHWM %6.1f MB   VmRSS %6.1f MB\n", i+1, s, hwm, rss)
 		}
 	}
 	time.Sleep(300 * time.Millisecond) // let off-loop work (rendering) finish
