@@ -23,6 +23,11 @@ type context struct {
 
 	width, height int // the whole window
 
+	// gen counts the writes applied to days; a dataMsg read or derived
+	// before the latest one is stale and dropped, so results that arrive
+	// out of order never bring back an older copy of the history.
+	gen int
+
 	loaded   bool
 	settings coach.Settings
 	days     []coach.Day // oldest first; replaced, never changed in place
@@ -52,13 +57,15 @@ func (c *context) findDay(d coach.Date) (coach.Day, bool) {
 // load returns a command that reads everything in one transaction and
 // derives the figures for the current date, off the update loop.
 func (c *context) load() tea.Cmd {
-	st, now, loc := c.store, c.now, c.loc
+	st, now, loc, gen := c.store, c.now, c.loc, c.gen
 	return func() tea.Msg {
 		snap, err := st.Snapshot()
 		if err != nil {
-			return dataMsg{err: err}
+			return dataMsg{err: err, gen: gen}
 		}
-		return summarize(snap.Settings, snap.Days, coach.DateAt(now(), loc, snap.Settings.DayStartHour))
+		msg := summarize(snap.Settings, snap.Days, coach.DateAt(now(), loc, snap.Settings.DayStartHour))
+		msg.gen = gen
+		return msg
 	}
 }
 
@@ -70,8 +77,12 @@ func summarize(s coach.Settings, days []coach.Day, today coach.Date) dataMsg {
 // resummarize returns a command that recomputes the figures of the shared
 // history, for example after a write changed one day.
 func (c *context) resummarize() tea.Cmd {
-	s, days, today := c.settings, c.days, c.today
-	return func() tea.Msg { return summarize(s, days, today) }
+	s, days, today, gen := c.settings, c.days, c.today, c.gen
+	return func() tea.Msg {
+		msg := summarize(s, days, today)
+		msg.gen = gen
+		return msg
+	}
 }
 
 // save returns a command that applies change to the stored day of date in

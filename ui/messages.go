@@ -43,6 +43,7 @@ type dataMsg struct {
 	today    coach.Date
 	summary  coach.Summary
 	err      error
+	gen      int // the context's write count when it was read
 }
 
 // savedMsg reports a write: the stored day after the change, or the error.

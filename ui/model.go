@@ -98,17 +98,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = msg.err
 			return m, nil
 		}
+		if msg.gen != m.ctx.gen {
+			return m, nil // read before a later write: a fresher copy is on its way
+		}
 		m.ctx.loaded = true
 		m.ctx.settings, m.ctx.days, m.ctx.today, m.ctx.summary = msg.settings, msg.days, msg.today, msg.summary
 		return m, m.broadcast(msg)
 
 	case savedMsg:
+		// Every screen hears of writes: one may leave the screen that asked
+		// (the guide opens from the check-in) before its write lands.
 		if msg.err != nil {
 			m.err = msg.err
-			return m, m.page().update(msg)
+			return m, m.broadcast(msg)
 		}
 		m.ctx.days = withDay(m.ctx.days, msg.day)
-		return m, tea.Batch(m.page().update(msg), m.ctx.resummarize())
+		m.ctx.gen++
+		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
 
 	case deletedMsg:
 		if msg.err != nil {
@@ -116,6 +122,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.ctx.days = withoutDay(m.ctx.days, msg.date)
+		m.ctx.gen++
 		m.info = "deleted " + msg.date.String()
 		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
 
@@ -234,6 +241,11 @@ func (m *Model) helpView() string {
 		return ""
 	}
 	m.help.Styles = m.ctx.styles.Help // the theme may have changed in settings
+	// A key may have focused or left a text field since the last key
+	// press: show q and ? only when they act.
+	typing := m.page().typing()
+	m.keys.Quit.SetEnabled(!typing)
+	m.keys.Help.SetEnabled(!typing)
 	// bubbles/help adds the last item whole when the ellipsis itself does
 	// not fit, so cut the lines to the width as well.
 	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width)
