@@ -1,22 +1,566 @@
 package ui
 
 import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cooldown/coach"
 )
 
-// checkinModel is the checkin screen. TEMPORARY: being written; replace this file.
+// checkinStep is one screen of the guided check-in.
+type checkinStep int
+
+// The check-in steps, in order.
+const (
+	stepKind checkinStep = iota
+	stepMinutes
+	stepEffort
+	stepBloodFlow
+	stepDiet
+	stepSleep
+	stepSummary
+	numSteps
+)
+
+// stepNames are the names under which the current step is stored, so a
+// check-in resumes where the person left.
+var stepNames = [numSteps]string{"workout", "minutes", "effort", "blood-flow", "diet", "sleep", "summary"}
+
+// stepDoneName is stored once the person finished the check-in.
+const stepDoneName = "done"
+
+func (s checkinStep) String() string {
+	if s < 0 || s >= numSteps {
+		return "unknown"
+	}
+	return stepNames[s]
+}
+
+// title is the step's heading.
+func (s checkinStep) title() string {
+	switch s {
+	case stepKind:
+		return "workout"
+	case stepMinutes:
+		return "minutes"
+	case stepEffort:
+		return "effort"
+	case stepBloodFlow:
+		return "blood flow"
+	case stepDiet:
+		return "diet"
+	case stepSleep:
+		return "sleep plan"
+	case stepSummary:
+		return "summary"
+	}
+	return "unknown"
+}
+
+// stepByName returns the step stored under name; "done" is not a step.
+func stepByName(name string) (checkinStep, bool) {
+	for i, n := range stepNames {
+		if n == name {
+			return checkinStep(i), true
+		}
+	}
+	return 0, false
+}
+
+// checkinStepKey is the state key of a date's check-in step.
+func checkinStepKey(d coach.Date) string { return "checkin-step:" + d.String() }
+
+// checkinStepMsg carries the stored check-in step of a date, after it was
+// read (saved false) or written (saved true).
+type checkinStepMsg struct {
+	date  coach.Date
+	step  string
+	saved bool
+	err   error
+}
+
+// loadCheckinStep returns a command that reads the check-in step of date.
+func loadCheckinStep(st Store, date coach.Date) tea.Cmd {
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		v, err := st.State(checkinStepKey(date))
+		return checkinStepMsg{date: date, step: v, err: err}
+	}
+}
+
+// saveCheckinStep returns a command that stores the check-in step of date.
+func saveCheckinStep(st Store, date coach.Date, name string) tea.Cmd {
+	return func() tea.Msg {
+		err := st.SetState(checkinStepKey(date), name)
+		return checkinStepMsg{date: date, step: name, saved: true, err: err}
+	}
+}
+
+// checkinAdviceMsg carries the coach message for a past date, computed off
+// the update loop.
+type checkinAdviceMsg struct {
+	date coach.Date
+	msg  coach.Message
+}
+
+// checkinKeyMap holds the keys of the check-in; updateKeys enables those of
+// the current step.
+type checkinKeyMap struct {
+	Next     key.Binding
+	Back     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Toggle   key.Binding
+	Why      key.Binding
+	Add      key.Binding
+	Switch   key.Binding
+	Remove   key.Binding
+	Earlier  key.Binding
+	Later    key.Binding
+	Digit    key.Binding
+	KindPick key.Binding
+}
+
+func defaultCheckinKeyMap() checkinKeyMap {
+	return checkinKeyMap{
+		Next:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
+		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Toggle:   key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick")),
+		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
+		Switch:   key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
+		Remove:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
+		Earlier:  key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/→", "15 min")),
+		Later:    key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
+		Digit:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
+		KindPick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
+	}
+}
+
+// Defaults of a workout whose kind was just chosen: a day is stored at
+// every step, so minutes and effort need a sensible value until they are
+// answered.
+const (
+	defaultMinutes = 45
+	defaultRPE     = 5
+	defaultBedtime = coach.Clock(22*60 + 30)
+	bedtimeStep    = 15 // minutes
+)
+
+// checkinOp is one write of the check-in: a change to the day, or the
+// current step. Writes run one at a time, in order, so a fast typist's
+// changes land in the order they were made.
+type checkinOp struct {
+	date   coach.Date
+	change func(*coach.Day) error
+	step   string // when change is nil: the step to store
+}
+
+// checkinModel is the guided check-in of one date, one step a screen.
 type checkinModel struct {
 	ctx           *context
 	width, height int
+	keys          checkinKeyMap
+
+	date    coach.Date
+	day     coach.Day // the working copy: stored day plus changes on their way
+	step    checkinStep
+	resume  bool   // waiting for the stored step of date
+	stored  string // the step last written
+	wi      int    // the workout being edited; len(day.Workouts) adds one
+	kindCur int
+	effort  int // cursor of the effort step, 1 to 10
+	cursor  [numSteps]int
+	bed     coach.Clock
+
+	minutes      textinput.Model
+	minutesFor   int  // the workout the text belongs to
+	minutesDirty bool // typed and not (validly) stored yet
+	minutesErr   string
+
+	advice    coach.SleepGoal
+	message   coach.Message // coach message for a past date
+	messageOn coach.Date
+
+	busy  bool
+	queue []checkinOp
+
+	bar      progress.Model
+	barCache string
+	barKey   [2]int
 }
 
-func newCheckin(ctx *context) *checkinModel { return &checkinModel{ctx: ctx} }
+func newCheckin(ctx *context) *checkinModel {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 6
+	ti.Width = 5
+	ti.Placeholder = "minutes"
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
+	m.updateKeys()
+	return m
+}
 
-func (m *checkinModel) enter() tea.Cmd             { return nil }
-func (m *checkinModel) update(msg tea.Msg) tea.Cmd { return nil }
-func (m *checkinModel) view() string               { return "checkin" }
-func (m *checkinModel) setSize(w, h int)           { m.width, m.height = w, h }
-func (m *checkinModel) typing() bool               { return false }
-func (m *checkinModel) ShortHelp() []key.Binding   { return nil }
-func (m *checkinModel) FullHelp() [][]key.Binding  { return nil }
+// edit opens the check-in on date at step (-1 resumes at the stored step).
+// The parent calls it for editDayMsg, before showing the screen.
+func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
+	if date != m.date {
+		m.cursor = [numSteps]int{}
+		m.stored = ""
+	}
+	m.date = date
+	m.resume = false
+	m.day = coach.Day{Date: date}
+	if d, ok := m.ctx.findDay(date); ok {
+		m.day = d.Clone()
+	}
+	m.wi = max(len(m.day.Workouts)-1, 0)
+	m.minutesDirty, m.minutesErr = false, ""
+	m.sync()
+	var cmd tea.Cmd
+	switch {
+	case step < 0:
+		m.step = stepKind
+		m.resume = true
+		cmd = loadCheckinStep(m.ctx.store, date)
+	default:
+		cmd = m.setStep(checkinStep(min(step, int(numSteps)-1)))
+	}
+	m.updateKeys()
+	return cmd
+}
+
+// enter reloads what is stored: another process may have written.
+func (m *checkinModel) enter() tea.Cmd {
+	if m.date.IsZero() {
+		return tea.Batch(m.ctx.load(), m.edit(m.ctx.today, -1))
+	}
+	return m.ctx.load()
+}
+
+func (m *checkinModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.barCache = ""
+}
+
+// typing reports whether the minutes field has the keys.
+func (m *checkinModel) typing() bool { return m.step == stepMinutes && m.hasWorkout() }
+
+// hasWorkout reports whether the workout being edited exists.
+func (m *checkinModel) hasWorkout() bool { return m.wi >= 0 && m.wi < len(m.day.Workouts) }
+
+// sync sets the cursors from the working day: the kind and effort of the
+// current workout, the minutes text (unless the person is typing one) and
+// the bedtime. It also recomputes the sleep advice.
+func (m *checkinModel) sync() {
+	m.wi = min(max(m.wi, 0), len(m.day.Workouts))
+	if m.hasWorkout() {
+		w := m.day.Workouts[m.wi]
+		m.kindCur = kindIndex(w.Kind)
+		m.effort = w.RPE
+		if !m.minutesDirty || m.minutesFor != m.wi {
+			m.minutes.SetValue(strconv.Itoa(w.Minutes))
+			m.minutes.CursorEnd()
+			m.minutesDirty, m.minutesErr = false, ""
+		}
+		m.minutesFor = m.wi
+	} else {
+		m.effort = defaultRPE
+	}
+	if m.day.Bedtime != nil {
+		m.bed = *m.day.Bedtime
+	}
+	m.advice = adviceFor(m.ctx.days, m.day, m.ctx.settings)
+}
+
+func kindIndex(k coach.Kind) int {
+	for i, v := range coach.Kinds {
+		if v == k {
+			return i
+		}
+	}
+	return 0
+}
+
+// setStep moves to step s and stores it, so quitting resumes here.
+func (m *checkinModel) setStep(s checkinStep) tea.Cmd {
+	s = min(max(s, 0), numSteps-1)
+	m.step = s
+	m.resume = false
+	if s == stepMinutes && m.hasWorkout() {
+		m.minutes.Focus()
+		m.minutes.CursorEnd()
+	} else {
+		m.minutes.Blur()
+	}
+	var cmds []tea.Cmd
+	if s == stepSummary && m.date != m.ctx.today && m.messageOn != m.date {
+		cmds = append(cmds, m.adviseCmd())
+	}
+	cmds = append(cmds, m.storeStep(s.String()))
+	return tea.Batch(cmds...)
+}
+
+// storeStep writes the current step unless it is already stored.
+func (m *checkinModel) storeStep(name string) tea.Cmd {
+	if name == m.stored || m.ctx.store == nil {
+		return nil
+	}
+	m.stored = name
+	return m.do(checkinOp{date: m.date, step: name})
+}
+
+// change applies fn to the working day at once and queues the write.
+func (m *checkinModel) change(fn func(*coach.Day) error) tea.Cmd {
+	if err := fn(&m.day); err != nil {
+		return showError(err)
+	}
+	m.sync()
+	return m.do(checkinOp{date: m.date, change: fn})
+}
+
+// do runs a write now, or after the one on its way.
+func (m *checkinModel) do(op checkinOp) tea.Cmd {
+	if m.busy {
+		m.queue = append(m.queue, op)
+		return nil
+	}
+	m.busy = true
+	return m.exec(op)
+}
+
+func (m *checkinModel) exec(op checkinOp) tea.Cmd {
+	if op.change == nil {
+		return saveCheckinStep(m.ctx.store, op.date, op.step)
+	}
+	return m.ctx.save(op.date, op.change)
+}
+
+// written starts the next queued write, if any.
+func (m *checkinModel) written() tea.Cmd {
+	m.busy = false
+	if len(m.queue) == 0 {
+		return nil
+	}
+	op := m.queue[0]
+	m.queue = m.queue[1:]
+	m.busy = true
+	return m.exec(op)
+}
+
+// adviseCmd computes the coach message of a past date off the loop.
+func (m *checkinModel) adviseCmd() tea.Cmd {
+	days, date, s := m.ctx.days, m.date, m.ctx.settings
+	return func() tea.Msg { return checkinAdviceMsg{date: date, msg: coach.Advise(days, date, s)} }
+}
+
+func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
+	defer m.updateKeys()
+	switch msg := msg.(type) {
+	case dataMsg:
+		if msg.err == nil && !m.busy && !m.date.IsZero() {
+			if d, ok := m.ctx.findDay(m.date); ok {
+				m.day = d.Clone()
+			} else if len(m.day.Workouts) > 0 || len(m.day.Done) > 0 {
+				m.day = coach.Day{Date: m.date} // deleted elsewhere
+			}
+			m.sync()
+		}
+	case savedMsg:
+		if msg.date != m.date || !m.busy {
+			return nil
+		}
+		if msg.err != nil {
+			m.queue = nil // the rest would fail the same way; the working copy keeps what was typed
+			m.busy = false
+			return nil
+		}
+		if len(m.queue) == 0 {
+			m.day = msg.day.Clone()
+			m.sync()
+		}
+		return m.written()
+	case checkinStepMsg:
+		if msg.date != m.date {
+			return nil
+		}
+		if msg.saved {
+			if m.busy {
+				return m.written()
+			}
+			return nil
+		}
+		if m.resume && msg.err == nil {
+			m.resume = false
+			m.stored = msg.step
+			switch s, ok := stepByName(msg.step); {
+			case ok:
+				return m.setStep(s)
+			case msg.step == stepDoneName:
+				m.step = stepSummary
+				if m.date != m.ctx.today {
+					return m.adviseCmd()
+				}
+			}
+		}
+	case checkinAdviceMsg:
+		if msg.date == m.date {
+			m.message, m.messageOn = msg.msg, msg.date
+		}
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	return nil
+}
+
+func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
+	if m.date.IsZero() {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return m.back()
+	case key.Matches(msg, k.Next):
+		return m.next()
+	}
+	switch m.step {
+	case stepKind:
+		return m.updateKind(msg)
+	case stepMinutes:
+		return m.updateMinutes(msg)
+	case stepEffort:
+		return m.updateEffort(msg)
+	case stepBloodFlow, stepDiet:
+		return m.updateItems(msg)
+	case stepSleep:
+		return m.updateSleep(msg)
+	}
+	return nil
+}
+
+// back goes to the previous step, or leaves the check-in from the first.
+func (m *checkinModel) back() tea.Cmd {
+	var cmd tea.Cmd
+	if m.step == stepMinutes {
+		cmd = m.commitMinutes()
+	}
+	if m.step == stepKind {
+		return tea.Batch(cmd, goBack)
+	}
+	return tea.Batch(cmd, m.setStep(m.step-1))
+}
+
+// next commits the step's choice and goes on; from the summary it
+// finishes the check-in.
+func (m *checkinModel) next() tea.Cmd {
+	var cmd tea.Cmd
+	switch m.step {
+	case stepKind:
+		cmd = m.chooseKind(m.kindCur)
+	case stepMinutes:
+		if m.hasWorkout() {
+			if m.minutesErr != "" {
+				return nil // refused inline; what was typed stays
+			}
+			cmd = m.commitMinutes()
+		}
+	case stepEffort:
+		if m.hasWorkout() && m.day.Workouts[m.wi].RPE != m.effort {
+			cmd = m.setEffort(m.effort)
+		}
+	case stepSleep:
+		if m.day.Bedtime == nil {
+			cmd = m.setBedtime(m.bed)
+		}
+	case stepSummary:
+		m.stored = stepDoneName
+		date := m.date
+		text := "check-in saved"
+		if date != m.ctx.today {
+			text = "saved " + longDate(date)
+		}
+		return tea.Batch(m.do(checkinOp{date: date, step: stepDoneName}), goBack, showInfo(text))
+	}
+	return tea.Batch(cmd, m.setStep(m.step+1))
+}
+
+// updateKeys enables the keys of the current step and names what enter
+// does there.
+func (m *checkinModel) updateKeys() {
+	k := &m.keys
+	s := m.step
+	has := m.hasWorkout()
+	k.Up.SetEnabled(s == stepKind || (s == stepEffort && has) || s == stepBloodFlow || s == stepDiet)
+	k.Down.SetEnabled(k.Up.Enabled())
+	k.Toggle.SetEnabled(s == stepBloodFlow || s == stepDiet)
+	k.Why.SetEnabled(s == stepBloodFlow || s == stepDiet || s == stepSleep || (s == stepSummary && m.summaryMessage().Section != ""))
+	k.Add.SetEnabled(s == stepKind && has)
+	k.Switch.SetEnabled(s == stepKind && len(m.day.Workouts) > 1)
+	k.Remove.SetEnabled(s == stepKind && has)
+	k.Earlier.SetEnabled(s == stepSleep)
+	k.Later.SetEnabled(s == stepSleep)
+	k.Digit.SetEnabled(s == stepEffort && has)
+	k.KindPick.SetEnabled(s == stepKind)
+	switch s {
+	case stepKind:
+		k.Next.SetHelp("enter", "choose")
+	case stepSummary:
+		k.Next.SetHelp("enter", "finish")
+	default:
+		k.Next.SetHelp("enter", "next")
+	}
+	if s == stepKind {
+		k.Back.SetHelp("esc", "leave")
+	} else {
+		k.Back.SetHelp("esc", "back")
+	}
+}
+
+// ShortHelp returns the keys that work on the current step.
+func (m *checkinModel) ShortHelp() []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
+}
+
+// FullHelp returns every key of the check-in, grouped.
+func (m *checkinModel) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Next, k.Back, k.Up, k.Down},
+		{k.Toggle, k.Why, k.Digit},
+		{k.KindPick, k.Add, k.Switch, k.Remove},
+		{k.Earlier, k.Later},
+	}
+}
+
+// progressBar renders the step's progress, cached per step and width.
+func (m *checkinModel) progressBar(w int) string {
+	w = max(w, 1)
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} {
+		return m.barCache
+	}
+	st := m.ctx.styles
+	opts := []progress.Option{progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColorProfile(lipgloss.ColorProfile())}
+	if c, ok := st.AccentColor.(lipgloss.Color); ok {
+		opts = append(opts, progress.WithSolidFill(string(c)))
+	}
+	m.bar = progress.New(opts...)
+	if c, ok := st.MutedColor.(lipgloss.Color); ok {
+		m.bar.EmptyColor = string(c)
+	}
+	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
+	m.barKey = [2]int{int(m.step), w}
+	return m.barCache
+}

@@ -1,22 +1,551 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cooldown/coach"
+	"cooldown/content"
 )
 
-// homeModel is the home screen. TEMPORARY: being written; replace this file.
+// homeKeyMap holds the keys of the home screen. The morning keys work while
+// the morning form is open; the others while it is closed.
+type homeKeyMap struct {
+	Checkin  key.Binding
+	Morning  key.Binding
+	Why      key.Binding
+	Guide    key.Binding
+	Streak   key.Binding
+	History  key.Binding
+	Settings key.Binding
+
+	Up     key.Binding
+	Down   key.Binding
+	Less   key.Binding
+	More   key.Binding
+	Digit  key.Binding
+	Half   key.Binding
+	Save   key.Binding
+	Cancel key.Binding
+}
+
+func defaultHomeKeyMap() homeKeyMap {
+	return homeKeyMap{
+		Checkin:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "start check-in")),
+		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning check")),
+		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why (guide)")),
+		Guide:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guide")),
+		Streak:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
+		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+		Settings: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
+
+		Up:     key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "next question")),
+		Less:   key.NewBinding(key.WithKeys("left", "-"), key.WithHelp("←/→", "change")),
+		More:   key.NewBinding(key.WithKeys("right", "+", "="), key.WithHelp("→/+", "more")),
+		Digit:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-7", "rate")),
+		Half:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "half hour")),
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// homeModel is the home screen: today's state, the open morning check,
+// the streaks, one coach message and the ways on.
 type homeModel struct {
 	ctx           *context
 	width, height int
+	keys          homeKeyMap
+
+	// The stored check-in step of today ("" when none), read in a command
+	// whenever the date changes or a step is saved.
+	stepDate coach.Date
+	stepName string
+
+	form    *morningForm // non-nil while the morning check is open
+	saving  bool         // the morning check is being written
+	formErr string
 }
 
-func newHome(ctx *context) *homeModel { return &homeModel{ctx: ctx} }
+func newHome(ctx *context) *homeModel {
+	m := &homeModel{ctx: ctx, keys: defaultHomeKeyMap()}
+	m.updateKeys()
+	return m
+}
 
-func (m *homeModel) enter() tea.Cmd             { return nil }
-func (m *homeModel) update(msg tea.Msg) tea.Cmd { return nil }
-func (m *homeModel) view() string               { return "home" }
-func (m *homeModel) setSize(w, h int)           { m.width, m.height = w, h }
-func (m *homeModel) typing() bool               { return false }
-func (m *homeModel) ShortHelp() []key.Binding   { return nil }
-func (m *homeModel) FullHelp() [][]key.Binding  { return nil }
+// enter reloads everything stored (another process may have written) and
+// today's check-in step.
+func (m *homeModel) enter() tea.Cmd {
+	m.updateKeys()
+	return tea.Batch(m.ctx.load(), loadCheckinStep(m.ctx.store, m.ctx.today))
+}
+
+func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
+
+// typing is false: the morning form takes single keys, not text.
+func (m *homeModel) typing() bool { return false }
+
+func (m *homeModel) update(msg tea.Msg) tea.Cmd {
+	defer m.updateKeys()
+	switch msg := msg.(type) {
+	case dataMsg:
+		if msg.err == nil && msg.today != m.stepDate {
+			// The date rolled over (or first data): today's step is another.
+			m.stepDate, m.stepName = msg.today, ""
+			return loadCheckinStep(m.ctx.store, msg.today)
+		}
+		if m.form != nil && !m.saving && !m.isOpen(m.form.date) {
+			m.form = nil // answered elsewhere, or no longer asked
+		}
+	case checkinStepMsg:
+		if msg.err == nil && msg.date == m.ctx.today {
+			m.stepDate, m.stepName = msg.date, msg.step
+		}
+	case savedMsg:
+		if m.form != nil && m.saving && msg.date == m.form.date {
+			m.saving = false
+			if msg.err != nil {
+				m.formErr = "not saved: " + msg.err.Error()
+				return nil
+			}
+			m.form = nil
+			return showInfo("saved the morning check of " + longDate(msg.date))
+		}
+	case tea.KeyMsg:
+		if m.form != nil {
+			return m.updateForm(msg)
+		}
+		return m.updateKeysPressed(msg)
+	}
+	return nil
+}
+
+func (m *homeModel) updateKeysPressed(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Checkin):
+		date := m.ctx.today
+		return func() tea.Msg { return editDayMsg{date: date, step: -1} }
+	case key.Matches(msg, k.Morning):
+		if q := m.ctx.summary.OpenQuestions; len(q) > 0 {
+			m.form = newMorningForm(q[0], m.ctx.settings.SleepTargetHours)
+			m.formErr = ""
+		}
+	case key.Matches(msg, k.Why):
+		if sec := m.ctx.summary.Message.Section; sec != "" {
+			return openSection(sec)
+		}
+	case key.Matches(msg, k.Guide):
+		return navigate(screenGuide)
+	case key.Matches(msg, k.Streak):
+		return navigate(screenStreak)
+	case key.Matches(msg, k.History):
+		return navigate(screenHistory)
+	case key.Matches(msg, k.Settings):
+		return navigate(screenSettings)
+	}
+	return nil
+}
+
+func (m *homeModel) updateForm(msg tea.KeyMsg) tea.Cmd {
+	f, k := m.form, m.keys
+	if m.saving {
+		return nil // wait for the write; keys would change what is being saved
+	}
+	m.formErr = ""
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.form = nil
+	case key.Matches(msg, k.Save):
+		mo, err := f.morning()
+		if err != nil {
+			m.formErr = err.Error()
+			f.focusMissing()
+			return nil
+		}
+		m.saving = true
+		return m.ctx.save(f.date, func(d *coach.Day) error {
+			d.Morning = &mo
+			return nil
+		})
+	case key.Matches(msg, k.Up):
+		f.move(-1)
+	case key.Matches(msg, k.Down):
+		f.move(1)
+	case key.Matches(msg, k.Less):
+		f.step(-1)
+	case key.Matches(msg, k.More):
+		f.step(1)
+	case key.Matches(msg, k.Digit):
+		f.digit(msg.String())
+	case key.Matches(msg, k.Half):
+		f.half()
+	}
+	return nil
+}
+
+// isOpen reports whether date still waits for its morning check.
+func (m *homeModel) isOpen(date coach.Date) bool {
+	for _, d := range m.ctx.summary.OpenQuestions {
+		if d == date {
+			return true
+		}
+	}
+	return false
+}
+
+// updateKeys enables the keys that work in the current state, so the short
+// help shows exactly those.
+func (m *homeModel) updateKeys() {
+	form := m.form != nil
+	for _, b := range []*key.Binding{&m.keys.Checkin, &m.keys.Guide, &m.keys.Streak, &m.keys.History, &m.keys.Settings} {
+		b.SetEnabled(!form)
+	}
+	m.keys.Morning.SetEnabled(!form && len(m.ctx.summary.OpenQuestions) > 0)
+	m.keys.Why.SetEnabled(!form && m.ctx.summary.Message.Section != "")
+	for _, b := range []*key.Binding{&m.keys.Up, &m.keys.Down, &m.keys.Less, &m.keys.More, &m.keys.Digit, &m.keys.Save, &m.keys.Cancel} {
+		b.SetEnabled(form)
+	}
+	m.keys.Half.SetEnabled(form && m.form.field == 0)
+	if form && m.form.field == 0 {
+		m.keys.Digit.SetHelp("0-9", "hours")
+	} else {
+		m.keys.Digit.SetHelp("1-7", "rate")
+	}
+	m.keys.Checkin.SetHelp("enter", m.checkinAction())
+}
+
+// checkinState says how far today's check-in is: none, in progress or done.
+type checkinState int
+
+const (
+	checkinNone checkinState = iota
+	checkinInProgress
+	checkinDone
+)
+
+// todayState returns how far today's check-in is and today's day.
+func (m *homeModel) todayState() (checkinState, coach.Day) {
+	day, ok := m.ctx.findDay(m.ctx.today)
+	switch {
+	case !ok:
+		return checkinNone, day
+	case m.stepName == stepDoneName:
+		return checkinDone, day
+	case m.stepName != "":
+		return checkinInProgress, day
+	case day.Status(m.ctx.settings) == coach.StatusPartial:
+		return checkinInProgress, day
+	}
+	return checkinDone, day
+}
+
+func (m *homeModel) checkinAction() string {
+	switch st, _ := m.todayState(); st {
+	case checkinInProgress:
+		return "continue check-in"
+	case checkinDone:
+		return "review check-in"
+	}
+	return "start check-in"
+}
+
+// view draws the home screen from the shared summary; nothing here walks
+// the history.
+func (m *homeModel) view() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	st := m.ctx.styles
+	w := m.width
+	const labelW = 9
+	label := func(s string) string { return st.Subtitle.Render(padRight(s, labelW)) }
+	indent := strings.Repeat(" ", labelW)
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+
+	// Today.
+	state, day := m.todayState()
+	switch state {
+	case checkinNone:
+		add(label("Today") + st.Muted.Render("○ ") + st.Text.Render("No check-in yet"))
+	case checkinInProgress:
+		text := "In progress"
+		if s, ok := stepByName(m.stepName); ok {
+			text += fmt.Sprintf(" · step %d of %d, %s", int(s)+1, int(numSteps), s.title())
+		}
+		add(label("Today") + st.Warn.Render("◐ ") + st.Text.Render(text))
+	case checkinDone:
+		status := day.Status(m.ctx.settings)
+		add(label("Today") + statusGlyph(st, status) + " " + st.Text.Render("Done: ") + statusStyle(st, status).Render(statusWord(status)))
+	}
+	if state != checkinNone {
+		add(indent + workoutsLine(day))
+		add(indent + pillarsLine(st, day, m.ctx.settings))
+	}
+	add("")
+
+	// Streak and strength.
+	sum := m.ctx.summary
+	add(label("Streak") + st.Accent.Render(plural(sum.Streak.Current, "day", "days")) +
+		st.Muted.Render(" current · ") + st.Text.Render(fmt.Sprintf("%d", sum.Streak.Longest)) + st.Muted.Render(" longest · ") +
+		st.Text.Render(plural(sum.Streak.Week, "week", "weeks")) + st.Muted.Render(" in a row"))
+	add(label("Strength") + strengthBar(st, sum.StrengthPercent, 20) + " " + st.Accent.Render(fmt.Sprintf("%d%%", sum.StrengthPercent)) +
+		st.Muted.Render(" recovery strength"))
+	add("")
+
+	// Morning.
+	if m.form != nil {
+		add(m.form.view(st, w, label, indent)...)
+		if m.formErr != "" {
+			add(indent + st.Error.Render("✗ "+m.formErr))
+		} else if m.saving {
+			add(indent + st.Muted.Render("saving…"))
+		}
+		add("")
+	} else if q := sum.OpenQuestions; len(q) > 0 {
+		text := "How did you sleep after " + shortDate(q[0]) + "?"
+		more := ""
+		if len(q) > 1 {
+			more = fmt.Sprintf(" (%d more open)", len(q)-1)
+		}
+		add(label("Morning") + st.Warn.Render("? ") + st.Text.Render(text) + st.Muted.Render(more))
+		add(indent + st.Muted.Render("press ") + st.Accent.Render("m") + st.Muted.Render(" to answer here"))
+		add("")
+	}
+
+	// Coach.
+	if msg := sum.Message; msg.Text != "" {
+		for i, l := range wrapText(msg.Text, w-labelW) {
+			if i == 0 {
+				add(label("Coach") + st.Text.Render(l))
+			} else {
+				add(indent + st.Text.Render(l))
+			}
+		}
+		if msg.Section != "" {
+			add(indent + st.Muted.Render("→ ") + st.Link.Render(sectionTitle(msg.Section)) + st.Muted.Render("  (i)"))
+		}
+	}
+	if m.form == nil {
+		add("")
+		add(st.Accent.Render("enter") + st.Muted.Render(" "+m.checkinAction()+" · g guide · s streak · h history · , settings"))
+	}
+	return fitLines(lines, w, m.height)
+}
+
+// ShortHelp returns the keys that work right now.
+func (m *homeModel) ShortHelp() []key.Binding {
+	k := m.keys
+	if m.form != nil {
+		return []key.Binding{k.Up, k.Less, k.Digit, k.Half, k.Save, k.Cancel}
+	}
+	return []key.Binding{k.Checkin, k.Morning, k.Why, k.Guide, k.Streak, k.History, k.Settings}
+}
+
+// FullHelp returns every key of the screen, grouped.
+func (m *homeModel) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Checkin, k.Morning, k.Why},
+		{k.Guide, k.Streak, k.History, k.Settings},
+		{k.Up, k.Down, k.Less, k.More},
+		{k.Digit, k.Half, k.Save, k.Cancel},
+	}
+}
+
+// sectionTitle returns the title of a guide section, or its id.
+func sectionTitle(id string) string {
+	if s, ok := content.Lookup(id); ok && s.Title != "" {
+		return s.Title
+	}
+	return id
+}
+
+// workoutsLine lists a day's workouts in one line.
+func workoutsLine(d coach.Day) string {
+	if len(d.Workouts) == 0 {
+		return "no workout logged yet"
+	}
+	parts := make([]string, len(d.Workouts))
+	for i, w := range d.Workouts {
+		parts[i] = workoutText(w)
+	}
+	return strings.Join(parts, " + ")
+}
+
+// workoutText describes one workout: kind, minutes and effort.
+func workoutText(w coach.Workout) string {
+	return fmt.Sprintf("%s %d min, RPE %d", w.Kind.Label(), w.Minutes, w.RPE)
+}
+
+// pillarsLine shows the three pillars of a day with a glyph each, so they
+// read without colour.
+func pillarsLine(st Styles, d coach.Day, s coach.Settings) string {
+	parts := make([]string, 0, 3)
+	for _, p := range coach.Pillars {
+		state := d.Pillar(p, s)
+		text := p.String()
+		switch p {
+		case coach.PillarBloodFlow:
+			text += fmt.Sprintf(" %d of %d", d.CountDone(p), coach.BloodFlowMin)
+		case coach.PillarDiet:
+			text += fmt.Sprintf(" %d of %d", d.CountDone(p), s.DietMinGroups)
+		default:
+			if state == coach.PillarPending {
+				text += " pending"
+			}
+		}
+		parts = append(parts, pillarGlyph(st, state)+" "+st.Text.Render(text))
+	}
+	return strings.Join(parts, st.Muted.Render("  ·  "))
+}
+
+// pillarGlyph marks a pillar state: ✓ met, ◌ pending, ✗ missed.
+func pillarGlyph(st Styles, p coach.PillarState) string {
+	switch p {
+	case coach.PillarMet:
+		return st.Good.Render("✓")
+	case coach.PillarPending:
+		return st.Warn.Render("◌")
+	}
+	return st.Bad.Render("✗")
+}
+
+// statusGlyph marks a day status.
+func statusGlyph(st Styles, s coach.Status) string {
+	switch s {
+	case coach.StatusComplete:
+		return st.Good.Render("●")
+	case coach.StatusPending:
+		return st.Warn.Render("◐")
+	case coach.StatusPartial:
+		return st.Bad.Render("◑")
+	}
+	return st.Muted.Render("○")
+}
+
+// statusStyle is the style of a status word.
+func statusStyle(st Styles, s coach.Status) lipgloss.Style {
+	switch s {
+	case coach.StatusComplete:
+		return st.Good
+	case coach.StatusPending:
+		return st.Warn
+	case coach.StatusPartial:
+		return st.Bad
+	}
+	return st.Muted
+}
+
+// statusWord explains a day status in a few words.
+func statusWord(s coach.Status) string {
+	switch s {
+	case coach.StatusComplete:
+		return "complete"
+	case coach.StatusPending:
+		return "pending (sleep is asked tomorrow morning)"
+	case coach.StatusPartial:
+		return "partial"
+	}
+	return "nothing logged"
+}
+
+// strengthBar draws a percentage as a bar of w cells that reads without
+// colour: filled cells are solid, empty ones shaded.
+func strengthBar(st Styles, pct, w int) string {
+	pct = min(max(pct, 0), 100)
+	full := (pct*w + 50) / 100
+	return st.Good.Render(strings.Repeat("█", full)) + st.Muted.Render(strings.Repeat("░", w-full))
+}
+
+// plural writes n with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// shortDate writes a date as "Wed 25 Nov".
+func shortDate(d coach.Date) string { return d.Time().Format("Mon 2 Jan") }
+
+// longDate writes a date as "Wed 25 Nov 2026".
+func longDate(d coach.Date) string { return d.Time().Format("Mon 2 Jan 2006") }
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// wrapText breaks plain text into lines of at most w cells at spaces; a
+// word longer than w is cut.
+func wrapText(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for lipgloss.Width(word) > w {
+			if line != "" {
+				out = append(out, line)
+				line = ""
+			}
+			cut := truncateRunes(word, w)
+			out = append(out, cut)
+			word = word[len(cut):]
+		}
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// truncateRunes returns the longest prefix of plain s at most w cells wide
+// (at least one rune, so wrapping always progresses).
+func truncateRunes(s string, w int) string {
+	width := 0
+	for i, r := range s {
+		rw := lipgloss.Width(string(r))
+		if width+rw > w && i > 0 {
+			return s[:i]
+		}
+		width += rw
+	}
+	return s
+}
+
+// fitLines joins lines, keeping at most h of them and cutting each to w
+// cells.
+func fitLines(lines []string, w, h int) string {
+	if h <= 0 || w <= 0 {
+		return ""
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = truncate(l, w)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

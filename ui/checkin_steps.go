@@ -1,0 +1,578 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"cooldown/coach"
+)
+
+// effortWords are the CR-10 words beside the session RPE numbers (Foster's
+// modified Borg scale), index 1 to 10.
+var effortWords = [11]string{
+	"rest", "very easy", "easy", "moderate", "somewhat hard", "hard",
+	"hard+", "very hard", "very hard+", "very, very hard", "maximal",
+}
+
+// minutesRange is the inline message for a refused number of minutes.
+var minutesRange = fmt.Sprintf("minutes: allowed %d to %d", coach.MinMinutes, coach.MaxMinutes)
+
+// ---- workout kind ----------------------------------------------------------
+
+func (m *checkinModel) updateKind(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	n := len(coach.Kinds)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.kindCur = (m.kindCur + n - 1) % n
+	case key.Matches(msg, k.Down):
+		m.kindCur = (m.kindCur + 1) % n
+	case key.Matches(msg, k.KindPick):
+		i, _ := strconv.Atoi(msg.String())
+		if i >= 1 && i <= n {
+			m.kindCur = i - 1
+			return tea.Batch(m.chooseKind(m.kindCur), m.setStep(stepMinutes))
+		}
+	case key.Matches(msg, k.Add):
+		m.wi = len(m.day.Workouts)
+		m.kindCur = 0
+		m.minutesDirty, m.minutesErr = false, ""
+	case key.Matches(msg, k.Switch):
+		if n := len(m.day.Workouts); n > 1 {
+			d := 1
+			if msg.String() == "[" {
+				d = -1
+			}
+			m.wi = (min(m.wi, n-1) + d + n) % n
+			m.minutesDirty = false
+			m.sync()
+		}
+	case key.Matches(msg, k.Remove):
+		if m.hasWorkout() {
+			i := m.wi
+			m.wi = max(min(i, len(m.day.Workouts)-2), 0)
+			m.minutesDirty = false
+			return tea.Batch(m.change(func(d *coach.Day) error {
+				if i < len(d.Workouts) {
+					d.Workouts = append(d.Workouts[:i:i], d.Workouts[i+1:]...)
+				}
+				return nil
+			}), showInfo("removed workout "+strconv.Itoa(i+1)))
+		}
+	}
+	return nil
+}
+
+// chooseKind sets the kind of the current workout, adding it (with default
+// minutes and effort) when it is new.
+func (m *checkinModel) chooseKind(i int) tea.Cmd {
+	kind := coach.Kinds[min(max(i, 0), len(coach.Kinds)-1)]
+	wi := m.wi
+	if m.hasWorkout() && m.day.Workouts[wi].Kind == kind {
+		return nil
+	}
+	return m.change(func(d *coach.Day) error {
+		if wi < len(d.Workouts) {
+			d.Workouts[wi].Kind = kind
+			return nil
+		}
+		d.Workouts = append(d.Workouts, coach.Workout{Kind: kind, Minutes: defaultMinutes, RPE: defaultRPE})
+		return nil
+	})
+}
+
+func (m *checkinModel) kindView(add func(...string), list func([]string, int)) {
+	st := m.ctx.styles
+	if n := len(m.day.Workouts); n > 0 {
+		var parts []string
+		for i, w := range m.day.Workouts {
+			text := fmt.Sprintf("%d %s %d min", i+1, w.Kind.Label(), w.Minutes)
+			if i == m.wi {
+				parts = append(parts, st.Selected.Render("["+text+"]"))
+			} else {
+				parts = append(parts, st.Muted.Render(" "+text+" "))
+			}
+		}
+		if m.wi >= n {
+			parts = append(parts, st.Selected.Render("[+ new]"))
+		}
+		add(st.Text.Render("Workouts: ") + strings.Join(parts, " "))
+		if m.wi >= n {
+			add(st.Muted.Render(fmt.Sprintf("Adding workout %d. What kind was it?", n+1)))
+		} else {
+			add(st.Muted.Render(fmt.Sprintf("Editing workout %d of %d. What kind was it?", m.wi+1, n)))
+		}
+	} else {
+		add(st.Text.Render("What did you train?"))
+	}
+	add("")
+	rows := make([]string, len(coach.Kinds))
+	current := -1
+	if m.hasWorkout() {
+		current = kindIndex(m.day.Workouts[m.wi].Kind)
+	}
+	for i, k := range coach.Kinds {
+		mark := "  "
+		if i == current {
+			mark = st.Good.Render("✓ ")
+		}
+		rows[i] = cursorRow(st, i == m.kindCur, mark, fmt.Sprintf("%d  %s", i+1, k.Label()))
+	}
+	list(rows, m.kindCur)
+}
+
+// ---- minutes ---------------------------------------------------------------
+
+// parseMinutes reads typed minutes, refusing anything outside 1 to 600.
+func parseMinutes(s string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < coach.MinMinutes || n > coach.MaxMinutes {
+		return 0, false
+	}
+	return n, true
+}
+
+func (m *checkinModel) updateMinutes(msg tea.KeyMsg) tea.Cmd {
+	if !m.hasWorkout() {
+		return nil
+	}
+	before := m.minutes.Value()
+	var cmd tea.Cmd
+	m.minutes, cmd = m.minutes.Update(msg)
+	if m.minutes.Value() == before {
+		return cmd
+	}
+	m.minutesDirty, m.minutesFor = true, m.wi
+	if _, ok := parseMinutes(m.minutes.Value()); !ok {
+		m.minutesErr = minutesRange
+		return cmd
+	}
+	m.minutesErr = ""
+	return cmd
+}
+
+// commitMinutes stores valid typed minutes when they differ from the
+// stored ones, as the step is left; invalid text is kept as typed. The
+// number is stored whole rather than per key, so "700" never stores 70.
+func (m *checkinModel) commitMinutes() tea.Cmd {
+	if !m.hasWorkout() {
+		return nil
+	}
+	n, ok := parseMinutes(m.minutes.Value())
+	if !ok {
+		m.minutesErr = minutesRange
+		return nil
+	}
+	m.minutesErr = ""
+	if m.day.Workouts[m.wi].Minutes == n {
+		m.minutesDirty = false
+		return nil
+	}
+	wi := m.wi
+	m.minutesDirty = false
+	return m.change(func(d *coach.Day) error {
+		if wi < len(d.Workouts) {
+			d.Workouts[wi].Minutes = n
+		}
+		return nil
+	})
+}
+
+func (m *checkinModel) minutesView(add func(...string)) {
+	st := m.ctx.styles
+	if !m.hasWorkout() {
+		add(st.Muted.Render("Choose the kind of workout first (esc goes back)."))
+		return
+	}
+	w := m.day.Workouts[m.wi]
+	add(st.Text.Render(fmt.Sprintf("How many minutes did the %s session last?", strings.ToLower(w.Kind.Label()))))
+	add("")
+	add(st.Accent.Render("› ") + m.minutes.View() + st.Muted.Render(" min"))
+	if m.minutesErr != "" {
+		add(st.Error.Render("✗ " + m.minutesErr))
+	} else {
+		add(st.Muted.Render(fmt.Sprintf("%d to %d; saved when you leave the step", coach.MinMinutes, coach.MaxMinutes)))
+	}
+}
+
+// ---- effort ----------------------------------------------------------------
+
+func (m *checkinModel) updateEffort(msg tea.KeyMsg) tea.Cmd {
+	if !m.hasWorkout() {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.effort = max(m.effort-1, coach.MinRPE)
+	case key.Matches(msg, k.Down):
+		m.effort = min(m.effort+1, coach.MaxRPE)
+	case key.Matches(msg, k.Digit):
+		n, _ := strconv.Atoi(msg.String())
+		if n == 0 {
+			n = 10
+		}
+		m.effort = n
+		return m.setEffort(n)
+	}
+	return nil
+}
+
+func (m *checkinModel) setEffort(rpe int) tea.Cmd {
+	if !m.hasWorkout() || rpe < coach.MinRPE || rpe > coach.MaxRPE {
+		return nil
+	}
+	wi := m.wi
+	return m.change(func(d *coach.Day) error {
+		if wi < len(d.Workouts) {
+			d.Workouts[wi].RPE = rpe
+		}
+		return nil
+	})
+}
+
+func (m *checkinModel) effortView(add func(...string), list func([]string, int)) {
+	st := m.ctx.styles
+	if !m.hasWorkout() {
+		add(st.Muted.Render("Choose the kind of workout first (esc goes back)."))
+		return
+	}
+	add(st.Text.Render("How hard was the whole session? (CR-10 scale)"))
+	add("")
+	stored := m.day.Workouts[m.wi].RPE
+	rows := make([]string, 0, coach.MaxRPE)
+	for r := coach.MinRPE; r <= coach.MaxRPE; r++ {
+		mark := "  "
+		if r == stored {
+			mark = st.Good.Render("✓ ")
+		}
+		rows = append(rows, cursorRow(st, r == m.effort, mark, fmt.Sprintf("%2d  %s", r, effortWords[r])))
+	}
+	list(rows, m.effort-1)
+}
+
+// ---- blood flow and diet ---------------------------------------------------
+
+// stepItems returns the checklist items of a step.
+func stepItems(s checkinStep) []coach.ItemInfo {
+	if s == stepBloodFlow {
+		return bloodFlowItems
+	}
+	return dietItems
+}
+
+var (
+	bloodFlowItems = coach.ItemsOf(coach.PillarBloodFlow)
+	dietItems      = coach.ItemsOf(coach.PillarDiet)
+)
+
+func (m *checkinModel) updateItems(msg tea.KeyMsg) tea.Cmd {
+	items := stepItems(m.step)
+	if len(items) == 0 {
+		return nil
+	}
+	c := &m.cursor[m.step]
+	*c = min(max(*c, 0), len(items)-1)
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		*c = (*c + len(items) - 1) % len(items)
+	case key.Matches(msg, k.Down):
+		*c = (*c + 1) % len(items)
+	case key.Matches(msg, k.Why):
+		return openSection(items[*c].Section)
+	case key.Matches(msg, k.Toggle):
+		id := items[*c].ID
+		done := !m.day.IsDone(id)
+		at := m.ctx.now()
+		return m.change(func(d *coach.Day) error {
+			d.SetDone(id, done, at)
+			return nil
+		})
+	}
+	return nil
+}
+
+func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) {
+	st := m.ctx.styles
+	p := coach.PillarBloodFlow
+	need := coach.BloodFlowMin
+	if m.step == stepDiet {
+		p, need = coach.PillarDiet, m.ctx.settings.DietMinGroups
+	}
+	n := m.day.CountDone(p)
+	count := fmt.Sprintf("%d of %d", n, need)
+	state := pillarGlyph(st, m.day.Pillar(p, m.ctx.settings))
+	if p == coach.PillarBloodFlow {
+		add(st.Text.Render("What did you do for blood flow? ") + state + " " + st.Accent.Render(count) + st.Muted.Render(" needed"))
+	} else {
+		add(st.Text.Render("Which food groups did you eat today? ") + state + " " + st.Accent.Render(count) + st.Muted.Render(" groups"))
+	}
+	add("")
+	items := stepItems(m.step)
+	c := min(max(m.cursor[m.step], 0), len(items)-1)
+	rows := make([]string, len(items))
+	for i, it := range items {
+		box := st.Muted.Render("[ ]") + " "
+		if m.day.IsDone(it.ID) {
+			box = st.Good.Render("[x]") + " "
+		}
+		row := cursorRow(st, i == c, box, padRight(it.Label, 23))
+		rows[i] = row + st.Muted.Render(" "+it.Hint)
+	}
+	list(rows, c)
+}
+
+// ---- sleep plan ------------------------------------------------------------
+
+func (m *checkinModel) updateSleep(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Earlier):
+		return m.setBedtime(snapClock(m.bed, -1))
+	case key.Matches(msg, k.Later):
+		return m.setBedtime(snapClock(m.bed, 1))
+	case key.Matches(msg, k.Why):
+		return openSection(coach.SectionSleep)
+	}
+	return nil
+}
+
+// snapClock moves c by one 15-minute step, onto the 15-minute grid.
+func snapClock(c coach.Clock, dir int) coach.Clock {
+	m := int(c)
+	if r := m % bedtimeStep; r != 0 {
+		if dir > 0 {
+			m += bedtimeStep - r
+		} else {
+			m -= r
+		}
+	} else {
+		m += dir * bedtimeStep
+	}
+	return coach.Clock(((m % 1440) + 1440) % 1440)
+}
+
+func (m *checkinModel) setBedtime(c coach.Clock) tea.Cmd {
+	m.bed = c
+	return m.change(func(d *coach.Day) error {
+		b := c
+		d.Bedtime = &b
+		return nil
+	})
+}
+
+func (m *checkinModel) sleepView(add func(...string)) {
+	st := m.ctx.styles
+	a := m.advice
+	add(st.Text.Render("When will you go to bed tonight?"))
+	add("")
+	bed := st.Selected.Render("‹ " + m.bed.String() + " ›")
+	note := ""
+	if m.day.Bedtime == nil {
+		note = st.Muted.Render("  suggested; ←/→ to change, enter to keep")
+	}
+	add(st.Text.Render(padRight("Bedtime", 14)) + bed + note)
+	add(st.Text.Render(padRight("Wake at", 14)) + st.Accent.Render(coach.WakeTime(m.bed, a.Hours).String()) +
+		st.Muted.Render("  for "+hoursText(a.Hours)+" of sleep"))
+	add("")
+	if a.Raised {
+		add(st.Warn.Render("Target raised to "+hoursText(a.Hours)) + st.Muted.Render(" (your target is "+hoursText(m.ctx.settings.SleepTargetHours)+")"))
+		add(st.Muted.Render("why: ") + st.Text.Render(a.Reason))
+	} else {
+		add(st.Muted.Render("Sleep target " + hoursText(a.Hours) + "; it is checked tomorrow morning on home."))
+		if a.Reason != "" {
+			add(st.Muted.Render("note: " + a.Reason))
+		}
+	}
+}
+
+// hoursText writes hours as "7 h" or "7.5 h".
+func hoursText(h float64) string { return strconv.FormatFloat(h, 'f', -1, 64) + " h" }
+
+// adviceFor returns the sleep advice for the night after day, from the
+// stored history with day in place of its stored copy. It looks only at
+// the 28 days the load rules read (and the first day, which decides
+// whether a load ratio exists), so it costs the same for any history.
+func adviceFor(days []coach.Day, day coach.Day, s coach.Settings) coach.SleepGoal {
+	from := day.Date.AddDays(-(coach.ChronicDays - 1))
+	i := sort.Search(len(days), func(i int) bool { return !days[i].Date.Before(from) })
+	j := sort.Search(len(days), func(i int) bool { return !days[i].Date.Before(day.Date) })
+	window := make([]coach.Day, 0, j-i+2)
+	if i > 0 {
+		window = append(window, days[0])
+	}
+	window = append(window, days[i:j]...)
+	window = append(window, day)
+	return coach.SleepAdvice(window, day.Date, s)
+}
+
+// ---- summary ---------------------------------------------------------------
+
+// summaryMessage is the coach message of the date: the shared summary's for
+// today, one computed in a command for a past date.
+func (m *checkinModel) summaryMessage() coach.Message {
+	if m.date == m.ctx.today {
+		return m.ctx.summary.Message
+	}
+	if m.messageOn == m.date {
+		return m.message
+	}
+	return coach.Message{}
+}
+
+// missing lists what the day still lacks, in a few words each.
+func (m *checkinModel) missing() []string {
+	s := m.ctx.settings
+	d := m.day
+	var out []string
+	if len(d.Workouts) == 0 {
+		out = append(out, "workout: none logged yet")
+	}
+	if n := d.CountDone(coach.PillarBloodFlow); n < coach.BloodFlowMin {
+		out = append(out, fmt.Sprintf("blood flow: tick at least %d (%d of %d)", coach.BloodFlowMin-n, n, coach.BloodFlowMin))
+	}
+	if n := d.CountDone(coach.PillarDiet); n < s.DietMinGroups {
+		out = append(out, fmt.Sprintf("diet: tick %d more (%d of %d groups)", s.DietMinGroups-n, n, s.DietMinGroups))
+	}
+	switch d.Pillar(coach.PillarSleep, s) {
+	case coach.PillarPending:
+		out = append(out, "sleep: answered tomorrow morning on home (target "+hoursText(m.advice.Hours)+")")
+	case coach.PillarMissed:
+		out = append(out, fmt.Sprintf("sleep: %s reported, target %s", hoursText(d.Morning.SleepHours), hoursText(s.SleepTargetHours)))
+	}
+	return out
+}
+
+func (m *checkinModel) summaryView(add func(...string)) {
+	st := m.ctx.styles
+	s := m.ctx.settings
+	status := m.day.Status(s)
+	add(st.Text.Render("Status  ") + statusGlyph(st, status) + " " + statusStyle(st, status).Render(statusWord(status)))
+	add(st.Text.Render("        ") + pillarsLine(st, m.day, s))
+	if len(m.day.Workouts) > 0 {
+		add(st.Text.Render("        ") + st.Muted.Render(workoutsLine(m.day)))
+	}
+	if m.day.Bedtime != nil {
+		add(st.Text.Render("        ") + st.Muted.Render("bed "+m.day.Bedtime.String()+", wake "+coach.WakeTime(*m.day.Bedtime, m.advice.Hours).String()))
+	}
+	add("")
+	if miss := m.missing(); len(miss) > 0 {
+		add(st.Subtitle.Render("Still to do"))
+		for _, l := range miss {
+			add(st.Muted.Render("  • ") + st.Text.Render(l))
+		}
+		add("")
+	}
+	msg := m.summaryMessage()
+	if msg.Text != "" {
+		for i, l := range wrapText(msg.Text, max(m.width-8, 10)) {
+			if i == 0 {
+				add(st.Subtitle.Render("Coach   ") + st.Text.Render(l))
+			} else {
+				add("        " + st.Text.Render(l))
+			}
+		}
+		if msg.Section != "" {
+			add("        " + st.Muted.Render("→ ") + st.Link.Render(sectionTitle(msg.Section)) + st.Muted.Render("  (i)"))
+		}
+	}
+}
+
+// ---- frame -----------------------------------------------------------------
+
+// view draws the current step: the heading with "step k of n", the
+// progress bar and the step itself, fitted to the screen.
+func (m *checkinModel) view() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.date.IsZero() {
+		return m.ctx.styles.Muted.Render("loading…")
+	}
+	st := m.ctx.styles
+	w, h := m.width, m.height
+	left := st.Title.Render(fmt.Sprintf("Step %d of %d", int(m.step)+1, int(numSteps))) + st.Muted.Render(" · ") + st.Subtitle.Render(capitalFirst(m.step.title()))
+	right := st.Muted.Render("today, " + shortDate(m.date))
+	if m.date != m.ctx.today {
+		right = st.Warn.Render("editing " + longDate(m.date))
+	}
+	header := left
+	if gap := w - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
+		header = left + strings.Repeat(" ", gap) + right
+	}
+	top := []string{header, m.progressBar(w), ""}
+	var list []string
+	listCur := 0
+	var bottom []string
+	inList := false
+	add := func(s ...string) {
+		if inList {
+			bottom = append(bottom, s...)
+		} else {
+			top = append(top, s...)
+		}
+	}
+	setList := func(rows []string, cur int) {
+		list, listCur, inList = rows, cur, true
+	}
+	switch m.step {
+	case stepKind:
+		m.kindView(add, setList)
+	case stepMinutes:
+		m.minutesView(add)
+	case stepEffort:
+		m.effortView(add, setList)
+	case stepBloodFlow, stepDiet:
+		m.itemsView(add, setList)
+		if inList {
+			add("", st.Muted.Render("space ticks · i opens why it helps in the guide"))
+		}
+	case stepSleep:
+		m.sleepView(add)
+	case stepSummary:
+		m.summaryView(add)
+	}
+	return fitLines(fitList(top, list, listCur, bottom, h), w, h)
+}
+
+// fitList joins top, a window of list that keeps row cur visible, and
+// bottom into at most h lines; bottom lines go first when space is short.
+func fitList(top, list []string, cur int, bottom []string, h int) []string {
+	room := h - len(top)
+	if room >= len(list)+len(bottom) || len(list) == 0 {
+		out := append(top, list...)
+		return append(out, bottom...)
+	}
+	if room-len(bottom) < min(len(list), 3) {
+		bottom = nil
+	}
+	n := max(room-len(bottom), 1)
+	n = min(n, len(list))
+	start := min(max(cur-n/2, 0), len(list)-n)
+	out := append(top, list[start:start+n]...)
+	return append(out, bottom...)
+}
+
+// cursorRow draws a list row with the cursor glyph when selected, so the
+// selection reads without colour.
+func cursorRow(st Styles, selected bool, mark, text string) string {
+	if selected {
+		return st.Cursor.Render("› ") + mark + st.Accent.Render(text)
+	}
+	return "  " + mark + st.Text.Render(text)
+}
+
+// capitalFirst upper-cases the first letter of an ASCII word.
+func capitalFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
