@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -54,8 +55,38 @@ func (m *Model) Init() tea.Cmd {
 
 func (m *Model) page() page { return m.pages[m.active] }
 
-// Update handles global messages and routes the rest.
+// quitWait is how long quitting waits for writes on their way to land.
+const quitWait = 3 * time.Second
+
+// quitNowMsg ends the wait for writes when quitting.
+type quitNowMsg struct{}
+
+// Update handles global messages and routes the rest. Quitting waits for
+// the writes on their way (a box ticked just before q), so a change the
+// screen showed is never lost to the exit.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(quitNowMsg); ok {
+		return m, tea.Quit
+	}
+	waiting := m.quitting
+	_, cmd := m.update(msg)
+	if waiting && !m.writing() {
+		return m, tea.Batch(cmd, tea.Quit)
+	}
+	return m, cmd
+}
+
+// writing reports whether a screen has a write on its way.
+func (m *Model) writing() bool {
+	for _, p := range m.pages {
+		if w, ok := p.(interface{ writing() bool }); ok && w.writing() {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
@@ -74,8 +105,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keys.Help.SetEnabled(!typing)
 		switch {
 		case key.Matches(msg, m.keys.ForceQuit), key.Matches(msg, m.keys.Quit):
+			if m.quitting || !m.writing() {
+				m.quitting = true // a second press does not wait
+				return m, tea.Quit
+			}
 			m.quitting = true
-			return m, tea.Quit
+			return m, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitNowMsg{} })
+		case m.quitting:
+			return m, nil
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
