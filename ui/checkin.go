@@ -257,6 +257,9 @@ func (m *checkinModel) setSize(w, h int) {
 // typing reports whether the minutes field has the keys.
 func (m *checkinModel) typing() bool { return m.step == stepMinutes && m.hasWorkout() }
 
+// writing reports whether a write is on its way or queued.
+func (m *checkinModel) writing() bool { return m.busy || len(m.queue) > 0 }
+
 // hasWorkout reports whether the workout being edited exists.
 func (m *checkinModel) hasWorkout() bool { return m.wi >= 0 && m.wi < len(m.day.Workouts) }
 

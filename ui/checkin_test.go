@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"cooldown/coach"
 )
 
@@ -264,5 +266,43 @@ func TestCheckinGolden(t *testing.T) {
 				hs.golden()
 			})
 		}
+	}
+}
+
+// quits reports whether cmd (or a command it batches) quits the program;
+// timers are not waited for.
+func quits(cmd tea.Cmd) bool {
+	if cmd == nil || isTimer(cmd) {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if quits(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestQuitWaitsForWrites ticks an item and quits before the write lands:
+// the app waits for the write, then quits, and the tick is stored.
+func TestQuitWaitsForWrites(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.press("enter", "1", "enter", "enter") // blood flow step
+	_, save := hs.m.Update(keyMsg("space"))
+	_, quit := hs.m.Update(keyMsg("q"))
+	if quits(quit) {
+		t.Fatal("q quit with a write on its way")
+	}
+	_, after := hs.m.Update(save())
+	if !quits(after) {
+		t.Fatal("the app did not quit once the write landed")
+	}
+	if d, _ := storedDay(t, hs, mustDate(t, "2026-11-26")); !d.IsDone(coach.Massage) {
+		t.Fatal("the tick made before quitting was lost")
 	}
 }

@@ -37,7 +37,7 @@ func defaultHomeKeyMap() homeKeyMap {
 	return homeKeyMap{
 		Checkin:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "start check-in")),
 		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning check")),
-		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why (guide)")),
+		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
 		Guide:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guide")),
 		Streak:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
 		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
@@ -85,6 +85,9 @@ func (m *homeModel) enter() tea.Cmd {
 }
 
 func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
+
+// writing reports whether the morning check is being written.
+func (m *homeModel) writing() bool { return m.saving }
 
 // typing is false: the morning form takes single keys, not text.
 func (m *homeModel) typing() bool { return false }
@@ -333,7 +336,10 @@ func (m *homeModel) view() string {
 	}
 	if m.form == nil {
 		add("")
-		add(st.Accent.Render("enter") + st.Muted.Render(" "+m.checkinAction()+" · g guide · s streak · h history · , settings"))
+		add(st.Accent.Render("enter") + st.Muted.Render(" "+m.checkinAction()+" · ") +
+			st.Accent.Render("g") + st.Muted.Render(" guide · ") + st.Accent.Render("s") + st.Muted.Render(" streak · ") +
+			st.Accent.Render("h") + st.Muted.Render(" history · ") + st.Accent.Render(",") + st.Muted.Render(" settings · ") +
+			st.Accent.Render("q") + st.Muted.Render(" quit"))
 	}
 	return fitLines(lines, w, m.height)
 }
@@ -344,7 +350,9 @@ func (m *homeModel) ShortHelp() []key.Binding {
 	if m.form != nil {
 		return []key.Binding{k.Up, k.Less, k.Digit, k.Half, k.Save, k.Cancel}
 	}
-	return []key.Binding{k.Checkin, k.Morning, k.Why, k.Guide, k.Streak, k.History, k.Settings}
+	// The other ways on are listed on the screen itself and in the full
+	// help; the short line keeps to what fits in 80 columns.
+	return []key.Binding{k.Checkin, k.Morning, k.Why}
 }
 
 // FullHelp returns every key of the screen, grouped.
