@@ -324,7 +324,7 @@ func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) 
 			box = st.Good.Render("[x]") + " "
 		}
 		row := cursorRow(st, i == c, box, padRight(it.Label, 23))
-		rows[i] = row + st.Muted.Render(" "+it.Hint)
+		rows[i] = row + st.Muted.Render(fitHint(" "+it.Hint, m.width-lipgloss.Width(row)))
 	}
 	list(rows, c)
 }
@@ -374,13 +374,12 @@ func (m *checkinModel) sleepView(add func(...string)) {
 	add(st.Text.Render("When will you go to bed tonight?"))
 	add("")
 	bed := st.Selected.Render("‹ " + m.bed.String() + " ›")
-	note := ""
-	if m.day.Bedtime == nil {
-		note = st.Muted.Render("  suggested; ←/→ to change, enter to keep")
-	}
-	add(st.Text.Render(padRight("Bedtime", 14)) + bed + note)
+	add(st.Text.Render(padRight("Bedtime", 14)) + bed)
 	add(st.Text.Render(padRight("Wake at", 14)) + st.Accent.Render(coach.WakeTime(m.bed, a.Hours).String()) +
 		st.Muted.Render("  for "+hoursText(a.Hours)+" of sleep"))
+	if m.day.Bedtime == nil {
+		add(st.Muted.Render(padRight("", 14) + "suggested: ←/→ to change, enter to keep"))
+	}
 	add("")
 	if a.Raised {
 		add(st.Warn.Render("Target raised to "+hoursText(a.Hours)) + st.Muted.Render(" (your target is "+hoursText(m.ctx.settings.SleepTargetHours)+")"))
@@ -455,7 +454,9 @@ func (m *checkinModel) summaryView(add func(...string)) {
 	s := m.ctx.settings
 	status := m.day.Status(s)
 	add(st.Text.Render("Status  ") + statusGlyph(st, status) + " " + statusStyle(st, status).Render(statusWord(status)))
-	add(st.Text.Render("        ") + pillarsLine(st, m.day, s))
+	for _, l := range pillarsLines(st, m.day, s, m.width-8) {
+		add("        " + l)
+	}
 	if len(m.day.Workouts) > 0 {
 		add(st.Text.Render("        ") + st.Muted.Render(workoutsLine(m.day)))
 	}
@@ -575,4 +576,15 @@ func capitalFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// fitHint cuts a hint to w cells, ending it with "…" when cut.
+func fitHint(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return ""
+	}
+	return truncateRunes(s, w-1) + "…"
 }

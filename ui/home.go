@@ -288,7 +288,9 @@ func (m *homeModel) view() string {
 	}
 	if state != checkinNone {
 		add(indent + workoutsLine(day))
-		add(indent + pillarsLine(st, day, m.ctx.settings))
+		for _, l := range pillarsLines(st, day, m.ctx.settings, w-labelW) {
+			add(indent + l)
+		}
 	}
 	add("")
 
@@ -336,10 +338,9 @@ func (m *homeModel) view() string {
 	}
 	if m.form == nil {
 		add("")
-		add(st.Accent.Render("enter") + st.Muted.Render(" "+m.checkinAction()+" · ") +
-			st.Accent.Render("g") + st.Muted.Render(" guide · ") + st.Accent.Render("s") + st.Muted.Render(" streak · ") +
-			st.Accent.Render("h") + st.Muted.Render(" history · ") + st.Accent.Render(",") + st.Muted.Render(" settings · ") +
-			st.Accent.Render("q") + st.Muted.Render(" quit"))
+		way := func(k, what string) string { return st.Accent.Render(k) + st.Muted.Render(" "+what) }
+		add(flowParts([]string{way("enter", m.checkinAction()), way("g", "guide"), way("s", "streak"),
+			way("h", "history"), way(",", "settings"), way("q", "quit")}, st.Muted.Render(" · "), w)...)
 	}
 	return fitLines(lines, w, m.height)
 }
@@ -391,9 +392,14 @@ func workoutText(w coach.Workout) string {
 	return fmt.Sprintf("%s %d min, RPE %d", w.Kind.Label(), w.Minutes, w.RPE)
 }
 
-// pillarsLine shows the three pillars of a day with a glyph each, so they
-// read without colour.
-func pillarsLine(st Styles, d coach.Day, s coach.Settings) string {
+// pillarsLines shows the three pillars of a day in lines of at most w
+// cells, each with a glyph, so they read without colour.
+func pillarsLines(st Styles, d coach.Day, s coach.Settings, w int) []string {
+	return flowParts(pillarParts(st, d, s), st.Muted.Render("  ·  "), w)
+}
+
+// pillarParts describes each pillar of a day with a glyph.
+func pillarParts(st Styles, d coach.Day, s coach.Settings) []string {
 	parts := make([]string, 0, 3)
 	for _, p := range coach.Pillars {
 		state := d.Pillar(p, s)
@@ -410,7 +416,29 @@ func pillarsLine(st Styles, d coach.Day, s coach.Settings) string {
 		}
 		parts = append(parts, pillarGlyph(st, state)+" "+st.Text.Render(text))
 	}
-	return strings.Join(parts, st.Muted.Render("  ·  "))
+	return parts
+}
+
+// flowParts joins parts with sep into as few lines of at most w cells as
+// it can; a part wider than w gets a line of its own.
+func flowParts(parts []string, sep string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case lipgloss.Width(line)+lipgloss.Width(sep)+lipgloss.Width(p) <= w:
+			line += sep + p
+		default:
+			out = append(out, line)
+			line = p
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // pillarGlyph marks a pillar state: ✓ met, ◌ pending, ✗ missed.
