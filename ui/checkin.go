@@ -195,9 +195,10 @@ type checkinModel struct {
 	busy  bool
 	queue []checkinOp
 
-	bar      progress.Model
-	barCache string
-	barKey   [2]int
+	bar       progress.Model
+	barCache  string
+	barKey    [2]int
+	barAccent lipgloss.TerminalColor // the theme the bar was drawn in
 }
 
 func newCheckin(ctx *context) *checkinModel {
@@ -449,6 +450,10 @@ func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return m.updateItems(msg)
 	case stepSleep:
 		return m.updateSleep(msg)
+	case stepSummary:
+		if sec := m.summaryMessage().Section; key.Matches(msg, k.Why) && sec != "" {
+			return openSection(sec)
+		}
 	}
 	return nil
 }
@@ -551,10 +556,11 @@ func (m *checkinModel) FullHelp() [][]key.Binding {
 // progressBar renders the step's progress, cached per step and width.
 func (m *checkinModel) progressBar(w int) string {
 	w = max(w, 1)
-	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} {
+	st := m.ctx.styles
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
 		return m.barCache
 	}
-	st := m.ctx.styles
+	m.barAccent = st.AccentColor
 	opts := []progress.Option{progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColorProfile(lipgloss.ColorProfile())}
 	if c, ok := st.AccentColor.(lipgloss.Color); ok {
 		opts = append(opts, progress.WithSolidFill(string(c)))

@@ -104,12 +104,12 @@ func (m *checkinModel) kindView(add func(...string), list func([]string, int)) {
 		}
 		add(st.Text.Render("Workouts: ") + strings.Join(parts, " "))
 		if m.wi >= n {
-			add(st.Muted.Render(fmt.Sprintf("Adding workout %d. What kind was it?", n+1)))
+			add(m.para(st.Muted, fmt.Sprintf("Adding workout %d. What kind was it?", n+1), "")...)
 		} else {
-			add(st.Muted.Render(fmt.Sprintf("Editing workout %d of %d. What kind was it?", m.wi+1, n)))
+			add(m.para(st.Muted, fmt.Sprintf("Editing workout %d of %d. What kind was it?", m.wi+1, n), "")...)
 		}
 	} else {
-		add(st.Text.Render("What did you train?"))
+		add(m.para(st.Text, "What did you train?", "")...)
 	}
 	add("")
 	rows := make([]string, len(coach.Kinds))
@@ -187,17 +187,17 @@ func (m *checkinModel) commitMinutes() tea.Cmd {
 func (m *checkinModel) minutesView(add func(...string)) {
 	st := m.ctx.styles
 	if !m.hasWorkout() {
-		add(st.Muted.Render("Choose the kind of workout first (esc goes back)."))
+		add(m.para(st.Muted, "Choose the kind of workout first (esc goes back).", "")...)
 		return
 	}
 	w := m.day.Workouts[m.wi]
-	add(st.Text.Render(fmt.Sprintf("How many minutes did the %s session last?", strings.ToLower(w.Kind.Label()))))
+	add(m.para(st.Text, fmt.Sprintf("How many minutes did the %s session last?", strings.ToLower(w.Kind.Label())), "")...)
 	add("")
 	add(st.Accent.Render("› ") + m.minutes.View() + st.Muted.Render(" min"))
 	if m.minutesErr != "" {
 		add(st.Error.Render("✗ " + m.minutesErr))
 	} else {
-		add(st.Muted.Render(fmt.Sprintf("%d to %d; saved when you leave the step", coach.MinMinutes, coach.MaxMinutes)))
+		add(m.para(st.Muted, fmt.Sprintf("%d to %d; saved when you leave the step", coach.MinMinutes, coach.MaxMinutes), "")...)
 	}
 }
 
@@ -240,10 +240,10 @@ func (m *checkinModel) setEffort(rpe int) tea.Cmd {
 func (m *checkinModel) effortView(add func(...string), list func([]string, int)) {
 	st := m.ctx.styles
 	if !m.hasWorkout() {
-		add(st.Muted.Render("Choose the kind of workout first (esc goes back)."))
+		add(m.para(st.Muted, "Choose the kind of workout first (esc goes back).", "")...)
 		return
 	}
-	add(st.Text.Render("How hard was the whole session? (CR-10 scale)"))
+	add(m.para(st.Text, "How hard was the whole session? (CR-10 scale)", "")...)
 	add("")
 	stored := m.day.Workouts[m.wi].RPE
 	rows := make([]string, 0, coach.MaxRPE)
@@ -310,9 +310,9 @@ func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) 
 	count := fmt.Sprintf("%d of %d", n, need)
 	state := pillarGlyph(st, m.day.Pillar(p, m.ctx.settings))
 	if p == coach.PillarBloodFlow {
-		add(st.Text.Render("What did you do for blood flow? ") + state + " " + st.Accent.Render(count) + st.Muted.Render(" needed"))
+		add(m.para(st.Text, "What did you do for blood flow?", state+" "+st.Accent.Render(count)+st.Muted.Render(" needed"))...)
 	} else {
-		add(st.Text.Render("Which food groups did you eat today? ") + state + " " + st.Accent.Render(count) + st.Muted.Render(" groups"))
+		add(m.para(st.Text, "Which food groups did you eat today?", state+" "+st.Accent.Render(count)+st.Muted.Render(" groups"))...)
 	}
 	add("")
 	items := stepItems(m.step)
@@ -371,7 +371,7 @@ func (m *checkinModel) setBedtime(c coach.Clock) tea.Cmd {
 func (m *checkinModel) sleepView(add func(...string)) {
 	st := m.ctx.styles
 	a := m.advice
-	add(st.Text.Render("When will you go to bed tonight?"))
+	add(m.para(st.Text, "When will you go to bed tonight?", "")...)
 	add("")
 	bed := st.Selected.Render("‹ " + m.bed.String() + " ›")
 	add(st.Text.Render(padRight("Bedtime", 14)) + bed)
@@ -382,12 +382,12 @@ func (m *checkinModel) sleepView(add func(...string)) {
 	}
 	add("")
 	if a.Raised {
-		add(st.Warn.Render("Target raised to "+hoursText(a.Hours)) + st.Muted.Render(" (your target is "+hoursText(m.ctx.settings.SleepTargetHours)+")"))
-		add(st.Muted.Render("why: ") + st.Text.Render(a.Reason))
+		add(m.para(st.Warn, "Target raised to "+hoursText(a.Hours), st.Muted.Render("(your target is "+hoursText(m.ctx.settings.SleepTargetHours)+")"))...)
+		add(m.para(st.Text, "why: "+a.Reason, "")...)
 	} else {
-		add(st.Muted.Render("Sleep target " + hoursText(a.Hours) + "; it is checked tomorrow morning on home."))
+		add(m.para(st.Muted, "Sleep target "+hoursText(a.Hours)+"; it is checked tomorrow morning on home.", "")...)
 		if a.Reason != "" {
-			add(st.Muted.Render("note: " + a.Reason))
+			add(m.para(st.Muted, "note: "+a.Reason, "")...)
 		}
 	}
 }
@@ -467,7 +467,13 @@ func (m *checkinModel) summaryView(add func(...string)) {
 	if miss := m.missing(); len(miss) > 0 {
 		add(st.Subtitle.Render("Still to do"))
 		for _, l := range miss {
-			add(st.Muted.Render("  • ") + st.Text.Render(l))
+			for i, wl := range wrapText(l, max(m.width-4, 1)) {
+				bullet := "    "
+				if i == 0 {
+					bullet = st.Muted.Render("  • ")
+				}
+				add(bullet + st.Text.Render(wl))
+			}
 		}
 		add("")
 	}
@@ -533,7 +539,8 @@ func (m *checkinModel) view() string {
 	case stepBloodFlow, stepDiet:
 		m.itemsView(add, setList)
 		if inList {
-			add("", st.Muted.Render("space ticks · i opens why it helps in the guide"))
+			add("")
+			add(m.para(st.Muted, "space ticks · i opens why it helps in the guide", "")...)
 		}
 	case stepSleep:
 		m.sleepView(add)
@@ -587,4 +594,22 @@ func fitHint(s string, w int) string {
 		return ""
 	}
 	return truncateRunes(s, w-1) + "…"
+}
+
+// para wraps plain text to the step's width in one style, and puts suffix
+// (already styled) after it, on the last line when it fits.
+func (m *checkinModel) para(style lipgloss.Style, text, suffix string) []string {
+	lines := wrapText(text, max(m.width, 1))
+	out := make([]string, len(lines), len(lines)+1)
+	for i, l := range lines {
+		out[i] = style.Render(l)
+	}
+	if suffix == "" {
+		return out
+	}
+	if n := len(lines); n > 0 && lipgloss.Width(lines[n-1])+1+lipgloss.Width(suffix) <= m.width {
+		out[n-1] += " " + suffix
+		return out
+	}
+	return append(out, suffix)
 }

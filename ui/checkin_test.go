@@ -99,7 +99,7 @@ func TestCheckinResumesAfterQuit(t *testing.T) {
 	hs.press("q")
 
 	again := reopen(hs, "2026-11-26", 80, 24)
-	again.mustContain("In progress", "step 5 of 7, diet", "continue check-in")
+	again.mustContain("In progress: step 5 of 7 (diet)", "continue check-in")
 	again.press("enter")
 	again.mustContain("Step 5 of 7", "[x] Berries", "1 of 3")
 	d, _ := storedDay(t, again, mustDate(t, "2026-11-26"))
@@ -153,6 +153,16 @@ func TestCheckinWhyKeyReturnsToSameItem(t *testing.T) {
 		t.Fatalf("esc from the guide went to %v, want the check-in", activeScreen(hs))
 	}
 	hs.mustContain("Step 5 of 7", "› [ ] Nuts and seeds")
+
+	// The summary's coach message links its section too.
+	hs.press("enter", "enter")
+	hs.mustContain("Step 7 of 7", "(i)")
+	hs.press("i")
+	if activeScreen(hs) != screenGuide {
+		t.Fatalf("i on the summary opened %v, want the guide", activeScreen(hs))
+	}
+	hs.press("esc")
+	hs.mustContain("Step 7 of 7")
 }
 
 // TestCheckinSeveralWorkouts adds a second workout, edits the first and

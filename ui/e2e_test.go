@@ -130,7 +130,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 	// Second run: home says where the check-in stands; continue resumes
 	// on the diet step with the ticks in place.
 	s.start(bin, db)
-	s.waitFor("In progress", "step 5 of 7, diet", "continue check-in")
+	s.waitFor("In progress: step 5 of 7 (diet)", "continue check-in")
 	s.keys("Enter")
 	s.waitFor("Step 5 of 7", "[x] Fatty fish", "[x] Berries", "2 of 3")
 	s.keys("Down", "Down", "Space") // a new run starts at the top of the list

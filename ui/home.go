@@ -258,7 +258,10 @@ func (m *homeModel) checkinAction() string {
 }
 
 // view draws the home screen from the shared summary; nothing here walks
-// the history.
+// the history. The screen is built of blocks with a priority; when the
+// window is short the least important go first (blank rows, today's
+// details, the list of ways on, the coach), so the open morning check and
+// today's state stay in view.
 func (m *homeModel) view() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -268,81 +271,148 @@ func (m *homeModel) view() string {
 	const labelW = 9
 	label := func(s string) string { return st.Subtitle.Render(padRight(s, labelW)) }
 	indent := strings.Repeat(" ", labelW)
-	var lines []string
-	add := func(s ...string) { lines = append(lines, s...) }
+	var blocks []homeBlock
+	block := func(prio int, lines ...string) { blocks = append(blocks, homeBlock{prio, lines}) }
+	labelled := func(name string, style lipgloss.Style, prefix string, text string) []string {
+		var out []string
+		for i, l := range wrapText(text, max(w-labelW-lipgloss.Width(prefix), 1)) {
+			if i == 0 {
+				out = append(out, label(name)+prefix+style.Render(l))
+			} else {
+				out = append(out, indent+strings.Repeat(" ", lipgloss.Width(prefix))+style.Render(l))
+			}
+		}
+		return out
+	}
+	const (
+		prioBlank = iota
+		prioDetail
+		prioWays
+		prioCoach
+		prioStreak
+		prioMorning
+		prioToday
+	)
 
 	// Today.
 	state, day := m.todayState()
 	switch state {
 	case checkinNone:
-		add(label("Today") + st.Muted.Render("○ ") + st.Text.Render("No check-in yet"))
+		block(prioToday, labelled("Today", st.Text, st.Muted.Render("○ "), "No check-in yet")...)
 	case checkinInProgress:
 		text := "In progress"
 		if s, ok := stepByName(m.stepName); ok {
-			text += fmt.Sprintf(" · step %d of %d, %s", int(s)+1, int(numSteps), s.title())
+			text += fmt.Sprintf(": step %d of %d (%s)", int(s)+1, int(numSteps), s.title())
 		}
-		add(label("Today") + st.Warn.Render("◐ ") + st.Text.Render(text))
+		block(prioToday, labelled("Today", st.Text, st.Warn.Render("◐ "), text)...)
 	case checkinDone:
 		status := day.Status(m.ctx.settings)
-		add(label("Today") + statusGlyph(st, status) + " " + st.Text.Render("Done: ") + statusStyle(st, status).Render(statusWord(status)))
+		block(prioToday, labelled("Today", statusStyle(st, status), statusGlyph(st, status)+" "+st.Text.Render("Done: "), statusWord(status))...)
 	}
 	if state != checkinNone {
-		add(indent + workoutsLine(day))
+		details := []string{indent + st.Text.Render(truncateRunes(workoutsLine(day), max(w-labelW, 1)))}
 		for _, l := range pillarsLines(st, day, m.ctx.settings, w-labelW) {
-			add(indent + l)
+			details = append(details, indent+l)
 		}
+		block(prioDetail, details...)
 	}
-	add("")
+	block(prioBlank, "")
 
 	// Streak and strength.
 	sum := m.ctx.summary
-	add(label("Streak") + st.Accent.Render(plural(sum.Streak.Current, "day", "days")) +
-		st.Muted.Render(" current · ") + st.Text.Render(fmt.Sprintf("%d", sum.Streak.Longest)) + st.Muted.Render(" longest · ") +
-		st.Text.Render(plural(sum.Streak.Week, "week", "weeks")) + st.Muted.Render(" in a row"))
-	add(label("Strength") + strengthBar(st, sum.StrengthPercent, 20) + " " + st.Accent.Render(fmt.Sprintf("%d%%", sum.StrengthPercent)) +
-		st.Muted.Render(" recovery strength"))
-	add("")
+	var streak []string
+	for i, l := range flowParts([]string{
+		st.Accent.Render(plural(sum.Streak.Current, "day", "days")) + st.Muted.Render(" current"),
+		st.Text.Render(fmt.Sprintf("%d", sum.Streak.Longest)) + st.Muted.Render(" longest"),
+		st.Text.Render(plural(sum.Streak.Week, "week", "weeks")) + st.Muted.Render(" in a row"),
+	}, st.Muted.Render(" · "), w-labelW) {
+		if i == 0 {
+			streak = append(streak, label("Streak")+l)
+		} else {
+			streak = append(streak, indent+l)
+		}
+	}
+	barW := min(20, max(w-labelW-6, 1))
+	strength := strengthBar(st, sum.StrengthPercent, barW) + " " + st.Accent.Render(fmt.Sprintf("%d%%", sum.StrengthPercent))
+	if labelW+lipgloss.Width(strength)+18 <= w {
+		strength += st.Muted.Render(" recovery strength")
+	}
+	block(prioStreak, append(streak, label("Strength")+strength)...)
+	block(prioBlank, "")
 
 	// Morning.
 	if m.form != nil {
-		add(m.form.view(st, w, label, indent)...)
+		form := m.form.view(st, w, label, indent)
 		if m.formErr != "" {
-			add(indent + st.Error.Render("✗ "+m.formErr))
+			form = append(form, indent+st.Error.Render("✗ "+m.formErr))
 		} else if m.saving {
-			add(indent + st.Muted.Render("saving…"))
+			form = append(form, indent+st.Muted.Render("saving…"))
 		}
-		add("")
+		block(prioMorning, form...)
+		block(prioBlank, "")
 	} else if q := sum.OpenQuestions; len(q) > 0 {
 		text := "How did you sleep after " + shortDate(q[0]) + "?"
-		more := ""
 		if len(q) > 1 {
-			more = fmt.Sprintf(" (%d more open)", len(q)-1)
+			text += fmt.Sprintf(" (%d more open)", len(q)-1)
 		}
-		add(label("Morning") + st.Warn.Render("? ") + st.Text.Render(text) + st.Muted.Render(more))
-		add(indent + st.Muted.Render("press ") + st.Accent.Render("m") + st.Muted.Render(" to answer here"))
-		add("")
+		lines := labelled("Morning", st.Text, st.Warn.Render("? "), text)
+		lines = append(lines, indent+st.Muted.Render("press ")+st.Accent.Render("m")+st.Muted.Render(" to answer here"))
+		block(prioMorning, lines...)
+		block(prioBlank, "")
 	}
 
 	// Coach.
 	if msg := sum.Message; msg.Text != "" {
-		for i, l := range wrapText(msg.Text, w-labelW) {
-			if i == 0 {
-				add(label("Coach") + st.Text.Render(l))
-			} else {
-				add(indent + st.Text.Render(l))
-			}
-		}
+		lines := labelled("Coach", st.Text, "", msg.Text)
 		if msg.Section != "" {
-			add(indent + st.Muted.Render("→ ") + st.Link.Render(sectionTitle(msg.Section)) + st.Muted.Render("  (i)"))
+			lines = append(lines, indent+st.Muted.Render("→ ")+st.Link.Render(sectionTitle(msg.Section))+st.Muted.Render("  (i)"))
 		}
+		block(prioCoach, lines...)
 	}
 	if m.form == nil {
-		add("")
+		block(prioBlank, "")
 		way := func(k, what string) string { return st.Accent.Render(k) + st.Muted.Render(" "+what) }
-		add(flowParts([]string{way("enter", m.checkinAction()), way("g", "guide"), way("s", "streak"),
+		block(prioWays, flowParts([]string{way("enter", m.checkinAction()), way("g", "guide"), way("s", "streak"),
 			way("h", "history"), way(",", "settings"), way("q", "quit")}, st.Muted.Render(" · "), w)...)
 	}
-	return fitLines(lines, w, m.height)
+	return fitLines(fitBlocks(blocks, m.height), w, m.height)
+}
+
+// homeBlock is a group of lines of the home screen with its priority.
+type homeBlock struct {
+	prio  int
+	lines []string
+}
+
+// fitBlocks drops the blocks of lowest priority, lowest first and the last
+// of equals first, until the rest fit in h lines (the most important block
+// always stays); the order of the rest is kept.
+func fitBlocks(blocks []homeBlock, h int) []string {
+	total := 0
+	for _, b := range blocks {
+		total += len(b.lines)
+	}
+	keep := make([]bool, len(blocks))
+	for i := range keep {
+		keep[i] = true
+	}
+	for kept := len(blocks); total > h && kept > 1; kept-- {
+		drop := -1
+		for i := len(blocks) - 1; i >= 0; i-- {
+			if keep[i] && (drop < 0 || blocks[i].prio < blocks[drop].prio) {
+				drop = i
+			}
+		}
+		keep[drop] = false
+		total -= len(blocks[drop].lines)
+	}
+	var out []string
+	for i, b := range blocks {
+		if keep[i] {
+			out = append(out, b.lines...)
+		}
+	}
+	return out
 }
 
 // ShortHelp returns the keys that work right now.

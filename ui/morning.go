@@ -121,6 +121,12 @@ func (f *morningForm) morning() (coach.Morning, error) {
 func (f *morningForm) view(st Styles, w int, label func(string) string, indent string) []string {
 	lines := []string{label("Morning") + st.Text.Render("after "+longDate(f.date))}
 	const qw = 17
+	// A narrow window drops the indent, draws the scales tight and names
+	// the ends of the focused scale on a line of its own.
+	narrow := w < lipgloss.Width(indent)+2+qw+21+26
+	if narrow {
+		indent = ""
+	}
 	row := func(i int, name, value, hint string) string {
 		cur := "  "
 		nameStyle := st.Text
@@ -131,9 +137,21 @@ func (f *morningForm) view(st Styles, w int, label func(string) string, indent s
 		return indent + cur + nameStyle.Render(padRight(name, qw)) + value + st.Muted.Render(hint)
 	}
 	hours := fmt.Sprintf("‹ %4.1f h ›", f.hours)
-	lines = append(lines, row(0, "Hours slept", f.valueStyle(st, 0).Render(hours), "  half-hour steps"))
+	hoursHint := "  half-hour steps"
+	if narrow {
+		hoursHint = ""
+	}
+	lines = append(lines, row(0, "Hours slept", f.valueStyle(st, 0).Render(hours), hoursHint))
 	for i, q := range morningQuestions {
-		lines = append(lines, row(i+1, q.label, ratingScale(st, f.ratings[i], f.field == i+1), "  1 "+q.low+" · 7 "+q.high))
+		hint := "  1 " + q.low + " · 7 " + q.high
+		if narrow {
+			hint = ""
+		}
+		lines = append(lines, row(i+1, q.label, ratingScale(st, f.ratings[i], f.field == i+1, narrow), hint))
+	}
+	if narrow && f.field > 0 {
+		q := morningQuestions[f.field-1]
+		lines = append(lines, indent+"  "+st.Muted.Render("1 "+q.low+" · 7 "+q.high))
 	}
 	return lines
 }
@@ -147,7 +165,7 @@ func (f *morningForm) valueStyle(st Styles, field int) lipgloss.Style {
 
 // ratingScale draws 1 to 7 with the chosen value bracketed, readable
 // without colour.
-func ratingScale(st Styles, v int, focused bool) string {
+func ratingScale(st Styles, v int, focused, tight bool) string {
 	var b strings.Builder
 	for i := coach.MinRating; i <= coach.MaxRating; i++ {
 		if i == v {
@@ -156,6 +174,14 @@ func ratingScale(st Styles, v int, focused bool) string {
 				style = st.Selected
 			}
 			b.WriteString(style.Render(fmt.Sprintf("[%d]", i)))
+			continue
+		}
+		if tight {
+			if i == v+1 {
+				b.WriteString(st.Muted.Render(fmt.Sprintf("%d", i)))
+			} else {
+				b.WriteString(st.Muted.Render(fmt.Sprintf(" %d", i)))
+			}
 			continue
 		}
 		b.WriteString(st.Muted.Render(fmt.Sprintf(" %d ", i)))
