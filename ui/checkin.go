@@ -83,6 +83,9 @@ type checkinStepMsg struct {
 	step  string
 	saved bool
 	err   error
+	// writes is, for a read, how many step writes the reader had seen
+	// when it asked (the home screen drops reads older than a write).
+	writes int
 }
 
 // loadCheckinStep returns a command that reads the check-in step of date.

@@ -63,8 +63,9 @@ type homeModel struct {
 
 	// The stored check-in step of today ("" when none), read in a command
 	// whenever the date changes or a step is saved.
-	stepDate coach.Date
-	stepName string
+	stepDate   coach.Date
+	stepName   string
+	stepWrites int // step writes seen; a read from before one is stale
 
 	form    *morningForm // non-nil while the morning check is open
 	saving  bool         // the morning check is being written
@@ -81,10 +82,24 @@ func newHome(ctx *context) *homeModel {
 // today's check-in step.
 func (m *homeModel) enter() tea.Cmd {
 	m.updateKeys()
-	return tea.Batch(m.ctx.load(), loadCheckinStep(m.ctx.store, m.ctx.today))
+	return tea.Batch(m.ctx.load(), m.loadStep(m.ctx.today))
 }
 
 func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
+
+// loadStep reads the check-in step of date, tagged with the step writes
+// seen so far.
+func (m *homeModel) loadStep(date coach.Date) tea.Cmd {
+	load, writes := loadCheckinStep(m.ctx.store, date), m.stepWrites
+	if load == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg, _ := load().(checkinStepMsg)
+		msg.writes = writes
+		return msg
+	}
+}
 
 // writing reports whether the morning check is being written.
 func (m *homeModel) writing() bool { return m.saving }
@@ -99,12 +114,17 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil && msg.today != m.stepDate {
 			// The date rolled over (or first data): today's step is another.
 			m.stepDate, m.stepName = msg.today, ""
-			return loadCheckinStep(m.ctx.store, msg.today)
+			return m.loadStep(msg.today)
 		}
 		if m.form != nil && !m.saving && !m.isOpen(m.form.date) {
 			m.form = nil // answered elsewhere, or no longer asked
 		}
 	case checkinStepMsg:
+		if msg.saved {
+			m.stepWrites++
+		} else if msg.writes != m.stepWrites {
+			return nil // read before a later write of the step
+		}
 		if msg.err == nil && msg.date == m.ctx.today {
 			m.stepDate, m.stepName = msg.date, msg.step
 		}

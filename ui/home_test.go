@@ -146,3 +146,15 @@ func TestHomeRollsOverAtDayStart(t *testing.T) {
 	hs.send(tickMsg(hs.now))
 	hs.mustContain("Fri 27 Nov 2026", "No check-in yet", "How did you sleep after Thu 26 Nov?")
 }
+
+// TestHomeDropsStaleStepRead delivers a read of the check-in step that was
+// made before a later write: home keeps the written step.
+func TestHomeDropsStaleStepRead(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
+	hs.press("enter", "1", "esc", "esc") // a day in progress
+	today := mustDate(t, "2026-11-26")
+	stale := homeOf(hs).stepWrites
+	hs.send(checkinStepMsg{date: today, step: stepDoneName, saved: true})
+	hs.send(checkinStepMsg{date: today, step: "minutes", writes: stale})
+	hs.mustContain("Done")
+}
