@@ -5,6 +5,9 @@
 #   scripts/bench.sh                      # cooldown and the two floors
 #   GLOW=/path/to/glow scripts/bench.sh   # and glow, the reference reader
 #   RUNS=31 scripts/bench.sh              # more runs (default 15)
+#   LAZY=1 scripts/bench.sh               # and cooldown and the floors built
+#                                         # with chroma-lazy.patch (what
+#                                         # deferring chroma's init gives)
 #
 # What it does (docs/performance.md explains the method and the targets):
 #  1. builds cooldown, the floors (scripts/floor/tui, scripts/floor/line),
@@ -27,6 +30,7 @@ set -euo pipefail
 
 RUNS=${RUNS:-15}
 GLOW=${GLOW:-}
+LAZY=${LAZY:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 fail() { echo "bench.sh: $*" >&2; exit 1; }
@@ -59,6 +63,11 @@ step "build (into $tmp)"
 ) || fail "build failed (see the go messages above)"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$tmp/hello.go"
 (cd "$tmp" && GO111MODULE=off GOFLAGS= go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
+if [[ -n $LAZY ]]; then
+  "$root/scripts/initfloor/lazy-build.sh" "$tmp/lazy" ||
+    fail "building with chroma-lazy.patch failed (see above)"
+  mv "$tmp"/lazy/*-lazy "$tmp/"
+fi
 ls -l "$tmp/cooldown" "$tmp/floor-tui" "$tmp/floor-line" | awk '{printf "  %-40s %6.1f MB\n", $NF, $5/1048576}'
 
 step "10-year history (3,650 days) through cooldown import"
@@ -106,6 +115,10 @@ run() { # run benchtool, show its human lines, keep its RESULT lines
 step "start to first complete frame, 100x30 tmux pane ($RUNS runs each, taking turns)"
 cases=(-case floor-tui -word "$FLOOR_WORD" -cmd "$(q "$tmp/floor-tui")"
   -case cooldown -word "$HOME_WORD" -cmd "$(q "$tmp/cooldown") --db $(q "$db")")
+if [[ -n $LAZY ]]; then
+  cases+=(-case floor-tui-lazy -word "$FLOOR_WORD" -cmd "$(q "$tmp/floor-tui-lazy")"
+    -case cooldown-lazy -word "$HOME_WORD" -cmd "$(q "$tmp/cooldown-lazy") --db $(q "$db")")
+fi
 if [[ -n $GLOW ]]; then
   # glow sometimes shows an empty page and never the document (a glow
   # race); such runs are counted, reported and run again.
@@ -115,11 +128,14 @@ run frame -L "$sock" -runs "$RUNS" -failures "$RUNS" "${cases[@]}" ||
   fail "first-frame measurement failed (see above)"
 
 step "cooldown status --json against the line floor ($RUNS runs each, taking turns)"
-run wall -runs "$RUNS" \
-  -case hello -cmd "$(q "$tmp/hello")" \
-  -case floor-line -cmd "$(q "$tmp/floor-line")" \
-  -case status -cmd "$(q "$tmp/cooldown") --db $(q "$db") status --json" ||
-  fail "status measurement failed (see above)"
+cases=(-case hello -cmd "$(q "$tmp/hello")"
+  -case floor-line -cmd "$(q "$tmp/floor-line")"
+  -case status -cmd "$(q "$tmp/cooldown") --db $(q "$db") status --json")
+if [[ -n $LAZY ]]; then
+  cases+=(-case floor-line-lazy -cmd "$(q "$tmp/floor-line-lazy")"
+    -case status-lazy -cmd "$(q "$tmp/cooldown-lazy") --db $(q "$db") status --json")
+fi
+run wall -runs "$RUNS" "${cases[@]}" || fail "status measurement failed (see above)"
 if command -v hyperfine >/dev/null; then
   echo "  hyperfine, for comparison:"
   hyperfine -N --warmup 3 --runs "$RUNS" --style basic \
@@ -145,9 +161,14 @@ APP_STEPS=(
 )
 steps=()
 for s in "${APP_STEPS[@]}"; do steps+=(-step "$s"); done
-run drive -L "$sock" -case cooldown ${TRACE:+-trace} -word "$HOME_WORD" "${steps[@]}" \
-  -cmd "$(q "$tmp/cooldown") --db $(q "$db")" ||
-  fail "driving the app through every screen failed (see above); the keys are in APP_STEPS"
+apps=(cooldown)
+[[ -n $LAZY ]] && apps+=(cooldown-lazy)
+for app in "${apps[@]}"; do
+  cp "$db" "$tmp/walk.db" # the walk writes (check-in steps): start each from the same data
+  run drive -L "$sock" -case "$app" ${TRACE:+-trace} -word "$HOME_WORD" "${steps[@]}" \
+    -cmd "$(q "$tmp/$app") --db $(q "$tmp/walk.db")" ||
+    fail "driving $app through every screen failed (see above); the keys are in APP_STEPS"
+done
 if [[ -n $GLOW ]]; then
   run drive -L "$sock" -case glow -failures 5 -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
     -cmd "$(q "$GLOW") -t $(q "$doc")" || fail "driving glow failed (see above)"
@@ -175,6 +196,14 @@ row "Go hello world" hello ms
 row "peak RSS of status" status-rss MB
 row "peak RSS of the app, every screen visited" cooldown-peak-rss MB
 [[ -n $GLOW ]] && row "peak RSS of glow, document read" glow-peak-rss MB
+if [[ -n $LAZY ]]; then
+  row "first frame: cooldown, lazy chroma" cooldown-lazy ms
+  row "first frame: TUI floor, lazy chroma" floor-tui-lazy ms
+  row "status --json, lazy chroma" status-lazy ms
+  row "line floor, lazy chroma" floor-line-lazy ms
+  row "peak RSS of status, lazy chroma" status-lazy-rss MB
+  row "peak RSS of the app, lazy chroma" cooldown-lazy-peak-rss MB
+fi
 echo
 echo "| target (issue 8) | figure | verdict |"
 echo "| --- | --- | --- |"
@@ -188,6 +217,21 @@ r=$(ratio "$(get status 3)" "$(get floor-line 3)")
 echo "| status --json within 1.5x of the line floor | ${r}x | $(verdict "$r" 1.5) |"
 r=$(get cooldown-peak-rss 3)
 echo "| peak RSS of the app under 25 MB | $r MB | $(verdict "$r" 25) |"
+if [[ -n $LAZY ]]; then
+  echo
+  echo "| with chroma-lazy.patch | figure | verdict |"
+  echo "| --- | --- | --- |"
+  r=$(ratio "$(get cooldown-lazy 3)" "$(get floor-tui-lazy 3)")
+  echo "| first frame within 1.5x of the lazy TUI floor | ${r}x | $(verdict "$r" 1.5) |"
+  if [[ -n $GLOW ]]; then
+    r=$(ratio "$(get cooldown-lazy 3)" "$(get glow 3)")
+    echo "| first frame at most 2/3 of glow's | ${r}x | $(verdict "$r" 0.6667) |"
+  fi
+  r=$(ratio "$(get status-lazy 3)" "$(get floor-line-lazy 3)")
+  echo "| status --json within 1.5x of the lazy line floor | ${r}x | $(verdict "$r" 1.5) |"
+  r=$(get cooldown-lazy-peak-rss 3)
+  echo "| peak RSS of the app under 25 MB | $r MB | $(verdict "$r" 25) |"
+fi
 if [[ -n $GLOW ]] && [[ -n $(get glow-failures 3) ]]; then
   echo
   echo "glow showed an empty page in $(get glow-failures 3) extra runs (not counted in its figures)."

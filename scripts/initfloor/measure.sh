@@ -8,9 +8,9 @@
 #    libraries as cooldown): the median cost of every package's init.
 # 2. Builds the floors and cooldown twice: as they are, and with chroma
 #    v2 patched (chroma-lazy.patch: the embedded lexers and styles are
-#    parsed on first use instead of at init). The patched chroma lives in a
-#    temp dir and is used through `go build -modfile` with a replace
-#    directive, so the repository's go.mod is never touched.
+#    parsed on first use instead of at init) by lazy-build.sh, which uses
+#    the patched copy through `go build -modfile` with a replace directive,
+#    so the repository's go.mod is never touched.
 # 3. Checks that glamour's output is byte for byte the same with both, on
 #    the whole guide and on a document with highlighted code blocks.
 # 4. Measures both builds in the same run (cases taking turns): wall time
@@ -25,7 +25,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "measure.sh: $*" >&2; exit 1; }
 trap 'echo "measure.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 command -v tmux >/dev/null || fail "tmux is not installed (apt-get install -y tmux)"
-command -v patch >/dev/null || fail "patch is not installed (apt-get install -y patch)"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cooldown-initfloor.XXXXXX")
 sock=cooldown-initfloor-$$
@@ -37,19 +36,19 @@ cleanup() {
 trap cleanup EXIT
 cd "$root"
 
-echo "== the patched chroma"
-chroma=$(go list -m -f '{{.Dir}}' github.com/alecthomas/chroma/v2) || fail "chroma is not in the module cache (go mod download)"
-version=$(go list -m -f '{{.Version}}' github.com/alecthomas/chroma/v2)
-[[ $version == v2.20.0 ]] || echo "  note: the patch was made against chroma v2.20.0; this module uses $version"
-cp -r "$chroma" "$tmp/chroma"
-chmod -R u+w "$tmp/chroma"
-(cd "$tmp/chroma" && patch -s -p1 <"$root/scripts/initfloor/chroma-lazy.patch") || fail "chroma-lazy.patch does not apply to $version"
-cp go.mod "$tmp/lazy.mod"
-cp go.sum "$tmp/lazy.sum"
-go mod edit -modfile="$tmp/lazy.mod" -replace "github.com/alecthomas/chroma/v2=$tmp/chroma"
-echo "  chroma $version patched in $tmp/chroma"
-
 echo "== build (as is, and with the patched chroma)"
+go build -o "$tmp/line-orig" ./scripts/floor/line
+go build -o "$tmp/tui-orig" ./scripts/floor/tui
+go build -o "$tmp/cooldown-orig" .
+go build -o "$tmp/benchtool" ./scripts/benchtool
+go build -o "$tmp/genhistory" ./scripts/genhistory
+"$root/scripts/initfloor/lazy-build.sh" "$tmp" || fail "building with the patched chroma failed"
+mv "$tmp/floor-line-lazy" "$tmp/line-lazy"
+mv "$tmp/floor-tui-lazy" "$tmp/tui-lazy"
+
+# A program that renders markdown with glamour, in a module of its own in
+# the temp dir with cooldown's go.mod and go.sum (the same versions, from
+# the module cache), built as is and with the patched chroma.
 mkdir -p "$tmp/render"
 cat >"$tmp/render/main.go" <<'EOF'
 // Command render prints a markdown file rendered by glamour (dark style).
@@ -79,22 +78,11 @@ func main() {
 	fmt.Print(out)
 }
 EOF
-# The render program builds in a module of its own in the temp dir, with
-# cooldown's go.mod and go.sum (so the same versions, from the module cache).
 sed 's/^module cooldown$/module render/' go.mod >"$tmp/render/go.mod"
 cp go.sum "$tmp/render/go.sum"
 (cd "$tmp/render" && GOFLAGS=-mod=mod go build -o "$tmp/render-orig" . &&
   go mod edit -replace "github.com/alecthomas/chroma/v2=$tmp/chroma" &&
   GOFLAGS=-mod=mod go build -o "$tmp/render-lazy" .) || fail "building the render program failed"
-for v in orig lazy; do
-  flags=()
-  [[ $v == lazy ]] && flags=(-modfile="$tmp/lazy.mod")
-  go build "${flags[@]}" -o "$tmp/line-$v" ./scripts/floor/line
-  go build "${flags[@]}" -o "$tmp/tui-$v" ./scripts/floor/tui
-  go build "${flags[@]}" -o "$tmp/cooldown-$v" .
-done
-go build -o "$tmp/benchtool" ./scripts/benchtool
-go build -o "$tmp/genhistory" ./scripts/genhistory
 
 echo "== glamour's output, as is and patched"
 cat content/guide/*.md >"$tmp/guide.md"
