@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -130,6 +131,8 @@ type checkinKeyMap struct {
 	Later    key.Binding
 	Digit    key.Binding
 	KindPick key.Binding
+	Note     key.Binding
+	NoteDone key.Binding
 }
 
 func defaultCheckinKeyMap() checkinKeyMap {
@@ -147,6 +150,8 @@ func defaultCheckinKeyMap() checkinKeyMap {
 		Later:    key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
 		Digit:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
 		KindPick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
+		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		NoteDone: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note")),
 	}
 }
 
@@ -191,6 +196,9 @@ type checkinModel struct {
 	minutesDirty bool // typed and not (validly) stored yet
 	minutesErr   string
 
+	note   textarea.Model // the day's note, open on the summary step
+	noting bool
+
 	advice    coach.SleepGoal
 	message   coach.Message // coach message for a past date
 	messageOn coach.Date
@@ -211,7 +219,7 @@ func newCheckin(ctx *context) *checkinModel {
 	ti.Width = 5
 	ti.Placeholder = "minutes"
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
+	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
 	m.updateKeys()
 	return m
 }
@@ -225,6 +233,8 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	}
 	m.date = date
 	m.resume = false
+	m.noting = false
+	m.note.Blur()
 	m.day = coach.Day{Date: date}
 	if d, ok := m.ctx.findDay(date); ok {
 		m.day = d.Clone()
@@ -256,10 +266,11 @@ func (m *checkinModel) enter() tea.Cmd {
 func (m *checkinModel) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.barCache = ""
+	m.note.SetWidth(max(w-8, 10))
 }
 
-// typing reports whether the minutes field has the keys.
-func (m *checkinModel) typing() bool { return m.step == stepMinutes && m.hasWorkout() }
+// typing reports whether the minutes field or the note has the keys.
+func (m *checkinModel) typing() bool { return (m.step == stepMinutes && m.hasWorkout()) || m.noting }
 
 // writing reports whether a write is on its way or queued.
 func (m *checkinModel) writing() bool { return m.busy || len(m.queue) > 0 }
@@ -435,6 +446,9 @@ func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.date.IsZero() {
 		return nil
 	}
+	if m.noting {
+		return m.updateNote(msg)
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -456,6 +470,9 @@ func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case stepSummary:
 		if sec := m.summaryMessage().Section; key.Matches(msg, k.Why) && sec != "" {
 			return openSection(sec)
+		}
+		if key.Matches(msg, k.Note) {
+			return m.startNote()
 		}
 	}
 	return nil
@@ -524,6 +541,13 @@ func (m *checkinModel) updateKeys() {
 	k.Later.SetEnabled(s == stepSleep)
 	k.Digit.SetEnabled(s == stepEffort && has)
 	k.KindPick.SetEnabled(s == stepKind)
+	k.Note.SetEnabled(s == stepSummary)
+	k.NoteDone.SetEnabled(m.noting)
+	if m.noting {
+		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note} {
+			b.SetEnabled(false)
+		}
+	}
 	switch s {
 	case stepKind:
 		k.Next.SetHelp("enter", "choose")
@@ -542,7 +566,7 @@ func (m *checkinModel) updateKeys() {
 // ShortHelp returns the keys that work on the current step.
 func (m *checkinModel) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
+	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
 }
 
 // FullHelp returns every key of the check-in, grouped.
@@ -552,7 +576,7 @@ func (m *checkinModel) FullHelp() [][]key.Binding {
 		{k.Next, k.Back, k.Up, k.Down},
 		{k.Toggle, k.Why, k.Digit},
 		{k.KindPick, k.Add, k.Switch, k.Remove},
-		{k.Earlier, k.Later},
+		{k.Earlier, k.Later, k.Note, k.NoteDone},
 	}
 }
 

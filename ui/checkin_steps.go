@@ -464,6 +464,7 @@ func (m *checkinModel) summaryView(add func(...string)) {
 		add(st.Text.Render("        ") + st.Muted.Render("bed "+m.day.Bedtime.String()+", wake "+coach.WakeTime(*m.day.Bedtime, m.advice.Hours).String()))
 	}
 	add("")
+	m.noteView(add)
 	if miss := m.missing(); len(miss) > 0 {
 		add(st.Subtitle.Render("Still to do"))
 		for _, l := range miss {

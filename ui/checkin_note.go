@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"cooldown/coach"
+)
+
+// The day's note is written on the summary step: n opens a text area, esc
+// saves it. While it is open every other key is typed into it.
+
+// noteRows is the height of the note's text area.
+const noteRows = 4
+
+func newNoteArea() textarea.Model {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "│ "
+	ta.Placeholder = "how it went, what hurt, what helped"
+	ta.CharLimit = coach.MaxNoteRunes
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.SetHeight(noteRows)
+	return ta
+}
+
+// startNote opens the note for typing, filled with the stored note.
+func (m *checkinModel) startNote() tea.Cmd {
+	m.noting = true
+	m.note.SetWidth(max(m.width-8, 10))
+	m.note.SetValue(m.day.Note)
+	return m.note.Focus()
+}
+
+// updateNote types into the note; esc validates it and saves it. A note the
+// coach refuses stays open with what was typed.
+func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
+	if !key.Matches(msg, m.keys.NoteDone) {
+		var cmd tea.Cmd
+		m.note, cmd = m.note.Update(msg)
+		return cmd
+	}
+	text := m.note.Value()
+	if err := coach.ValidateNote(text); err != nil {
+		return showError(err)
+	}
+	m.noting = false
+	m.note.Blur()
+	if text == m.day.Note {
+		return nil
+	}
+	return m.change(func(d *coach.Day) error {
+		d.Note = text
+		return nil
+	})
+}
+
+// noteView adds the note to the summary: the open text area, the stored
+// note, or how to add one.
+func (m *checkinModel) noteView(add func(...string)) {
+	st := m.ctx.styles
+	switch {
+	case m.noting:
+		add(st.Subtitle.Render("Note"))
+		for _, l := range strings.Split(m.note.View(), "\n") {
+			add("  " + l)
+		}
+		add(st.Muted.Render("  esc saves the note · at most 2,000 characters"))
+	case m.day.Note != "":
+		lines := wrapText(strings.Join(strings.Fields(m.day.Note), " "), max(m.width-8, 10))
+		for i, l := range lines {
+			if i == 2 && len(lines) > 3 {
+				add("        " + st.Text.Render(truncate(l, max(m.width-10, 1))) + st.Muted.Render(" …"))
+				break
+			}
+			if i == 0 {
+				add(st.Subtitle.Render("Note    ") + st.Text.Render(l))
+			} else {
+				add("        " + st.Text.Render(l))
+			}
+		}
+	default:
+		add(st.Muted.Render("Note    none yet: n adds one"))
+	}
+	add("")
+}
