@@ -5,6 +5,7 @@
 #   scripts/bench.sh                      # cooldown and the two floors
 #   GLOW=/path/to/glow scripts/bench.sh   # and glow, the reference reader
 #   RUNS=31 scripts/bench.sh              # more runs (default 15)
+#   RSS_RUNS=5 scripts/bench.sh           # walks for peak RSS (default 3)
 #   LAZY=1 scripts/bench.sh               # and cooldown and the floors built
 #                                         # with chroma-lazy.patch (what
 #                                         # deferring chroma's init gives)
@@ -31,6 +32,7 @@ set -euo pipefail
 RUNS=${RUNS:-15}
 GLOW=${GLOW:-}
 LAZY=${LAZY:-}
+RSS_RUNS=${RSS_RUNS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 fail() { echo "bench.sh: $*" >&2; exit 1; }
@@ -40,6 +42,7 @@ step() { printf '\n== %s\n' "$*"; }
 command -v go >/dev/null || fail "go is not on PATH"
 command -v tmux >/dev/null || fail "tmux is not installed (apt-get install -y tmux)"
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 1 ]] || fail "RUNS must be a positive number, got '$RUNS'"
+[[ $RSS_RUNS =~ ^[0-9]+$ && $RSS_RUNS -ge 1 ]] || fail "RSS_RUNS must be a positive number, got '$RSS_RUNS'"
 if [[ -n $GLOW ]]; then
   [[ -x $GLOW ]] || fail "GLOW=$GLOW is not an executable file"
 fi
@@ -143,7 +146,7 @@ if command -v hyperfine >/dev/null; then
     fail "hyperfine failed"
 fi
 
-step "peak RSS after visiting every screen"
+step "peak RSS after visiting every screen ($RSS_RUNS walks each, taking turns)"
 # Each step is "tmux send-keys words=text the screen shows once there" (an
 # empty text waits 0.2 s; "KEYS*=" repeats KEYS until the text shows).
 # home -> check-in, every step -> guide: contents, a section, two more
@@ -163,16 +166,23 @@ steps=()
 for s in "${APP_STEPS[@]}"; do steps+=(-step "$s"); done
 apps=(cooldown)
 [[ -n $LAZY ]] && apps+=(cooldown-lazy)
-for app in "${apps[@]}"; do
-  cp "$db" "$tmp/walk.db" # the walk writes (check-in steps): start each from the same data
-  run drive -L "$sock" -case "$app" ${TRACE:+-trace} -word "$HOME_WORD" "${steps[@]}" \
-    -cmd "$(q "$tmp/$app") --db $(q "$tmp/walk.db")" ||
-    fail "driving $app through every screen failed (see above); the keys are in APP_STEPS"
+for _ in $(seq "$RSS_RUNS"); do
+  for app in "${apps[@]}"; do
+    cp "$db" "$tmp/walk.db" # the walk writes (check-in steps): start each from the same data
+    run drive -L "$sock" -case "$app" ${TRACE:+-trace} -word "$HOME_WORD" "${steps[@]}" \
+      -cmd "$(q "$tmp/$app") --db $(q "$tmp/walk.db")" ||
+      fail "driving $app through every screen failed (see above); the keys are in APP_STEPS"
+  done
+  if [[ -n $GLOW ]]; then
+    run drive -L "$sock" -case glow -failures 5 -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
+      -cmd "$(q "$GLOW") -t $(q "$doc")" || fail "driving glow failed (see above)"
+  fi
 done
-if [[ -n $GLOW ]]; then
-  run drive -L "$sock" -case glow -failures 5 -word "$GLOW_WORD" -step "G=" -step "g=$GLOW_WORD" \
-    -cmd "$(q "$GLOW") -t $(q "$doc")" || fail "driving glow failed (see above)"
-fi
+# One RESULT line per name: the median (lower middle) and min-max of the walks.
+awk '$2 ~ /-peak-rss$/ { v[$2] = v[$2] " " $3; next } { print }
+  END { for (n in v) { k = split(v[n], x, " "); for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
+    printf "RESULT %s %s %s %s MB\n", n, x[int((k + 1) / 2)], x[1], x[k] } }' "$results" >"$results.new"
+mv "$results.new" "$results"
 
 # ---- the table ----
 get() { awk -v n="$1" -v f="$2" '$2 == n { print $f }' "$results"; }
@@ -194,8 +204,8 @@ row "cooldown status --json (3,650 days)" status ms
 row "line floor" floor-line ms
 row "Go hello world" hello ms
 row "peak RSS of status" status-rss MB
-row "peak RSS of the app, every screen visited" cooldown-peak-rss MB
-[[ -n $GLOW ]] && row "peak RSS of glow, document read" glow-peak-rss MB
+row "peak RSS of the app, every screen visited ($RSS_RUNS walks)" cooldown-peak-rss MB
+[[ -n $GLOW ]] && row "peak RSS of glow, document read ($RSS_RUNS walks)" glow-peak-rss MB
 if [[ -n $LAZY ]]; then
   row "first frame: cooldown, lazy chroma" cooldown-lazy ms
   row "first frame: TUI floor, lazy chroma" floor-tui-lazy ms
