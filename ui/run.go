@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -55,9 +54,7 @@ func New(opts Options) *Model {
 // quits.
 func Run(opts Options) error {
 	m := New(opts)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
-	if _, err := p.Run(); err != nil {
-		return fmt.Errorf("run app: %w", err)
-	}
-	return nil
+	// runGuarded (crash.go) turns a panic into a *PanicError after the
+	// terminal is restored.
+	return runGuarded(m, opts.Version, opts.Store.Path(), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
 }
