@@ -417,3 +417,33 @@ func TestNoColorProfile(t *testing.T) {
 		t.Errorf("DetectTerminal with NO_COLOR: profile %v, want Ascii", p)
 	}
 }
+
+// TestReadOnlyStoreShown: a database that can only be read (a read-only
+// file or directory, or ReadOnly in the options; as root the permission
+// bits do not stop writes, so the option stands in for them here and the
+// binary test TestBadPlaces runs as an unprivileged user) opens, shows its
+// data, says it cannot save, and a change made anyway fails inline with
+// the reason, keeping the app running.
+func TestReadOnlyStoreShown(t *testing.T) {
+	today := relDate(t, "2026-11-26")
+	rw := relStore(t, relDay(today.AddDays(-1), "kept"))
+	st, err := store.Open(rw.Path(), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := relOpen(t, st, time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC), time.UTC, 100, 30)
+	if v := a.m.View(); !strings.Contains(v, "read-only: changes cannot be saved ("+st.Path()+")") {
+		t.Errorf("home does not say the database is read-only:\n%s", v)
+	}
+	if a.m.ctx.summary.TrainingDays != 1 {
+		t.Errorf("the stored day was not read: %d training days", a.m.ctx.summary.TrainingDays)
+	}
+	a.send(openScreenMsg{screenCheckin})
+	a.send(relKey("1"))
+	if v := a.m.View(); !strings.Contains(v, "cannot save to "+st.Path()) {
+		t.Errorf("a change to a read-only database does not say it cannot save:\n%s", v)
+	}
+	if days, _ := rw.Days(); len(days) != 1 {
+		t.Errorf("a read-only store was written: %d days", len(days))
+	}
+}
