@@ -101,7 +101,8 @@ for v in orig lazy; do
   echo "  -- $v: top packages (ms, bytes, allocs)"
   awk '/^init/ {print $2, $5, $8, $10}' "$tmp/trace-$v" | sort -k1,1 -k2,2n |
     awk '{k=$1; v[k]=v[k]" "$2; b[k]=$3; a[k]=$4} END {for (k in v) {n=split(v[k],x," "); printf "  %7.3f ms %9d B %6d allocs  %s\n", x[int((n+1)/2)], b[k], a[k], k}}' |
-    sort -rn | head -8
+    sort -rn >"$tmp/table-$v"
+  head -8 "$tmp/table-$v" # not in the pipe: head closing it early would fail the pipe
   # Every run's trace starts with internal/bytealg: sum the runs apart.
   awk '/^init internal\/bytealg / {r++} /^init/ {t[r]+=$5} END {for (i in t) print t[i]}' "$tmp/trace-$v" | sort -n |
     awk -v v="$v" '{a[NR]=$1} END {printf "  %s: all package init, median %.2f ms (min %.2f, max %.2f)\n", v, a[int((NR+1)/2)], a[1], a[NR]}'
