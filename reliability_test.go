@@ -136,6 +136,38 @@ func TestBadPlaces(t *testing.T) {
 		}
 	})
 
+	t.Run("garbage, text and truncated: exact messages", func(t *testing.T) {
+		var hwm int64
+		bdb, err := bolt.Open(valid, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bdb.View(func(tx *bolt.Tx) error { hwm = tx.Size(); return nil })
+		bdb.Close()
+		garbage := bytes.Repeat([]byte("not a database, not at all\n"), 3000)
+		for _, tc := range []struct {
+			name string
+			data []byte
+			what string
+		}{
+			{"garbage", garbage, "is not a bbolt database or is damaged (invalid database)"},
+			{"text", []byte("hello\n"), "is not a bbolt database or is damaged (invalid database)"},
+			{"truncated", validBytes[:hwm-4096], fmt.Sprintf("is truncated: it has %d bytes but its pages reach %d", hwm-4096, hwm)},
+		} {
+			db := newDB(t)
+			os.WriteFile(db, tc.data, 0o600)
+			want := fmt.Sprintf("cooldown: database %s %s: run `cooldown check` and restore from an export\n"+
+				"the file was not changed: run `cooldown --db %s check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`\n",
+				db, tc.what, shellQuote(db))
+			for _, args := range [][]string{{"status"}, {"log", "--note", "x"}} {
+				exactly(t, tc.name+" "+args[0], cool(t, append([]string{"--db", db}, args...)...), exitDatabase, want)
+			}
+			if !bytes.Equal(fileBytes(t, db), tc.data) {
+				t.Errorf("%s: the file was changed", tc.name)
+			}
+		}
+	})
+
 	t.Run("directory", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "cooldown.db")
 		os.Mkdir(dir, 0o700)
