@@ -65,13 +65,15 @@ step "build (into $tmp)"
     go build -o "$tmp/benchtool" ./scripts/benchtool
 ) || fail "build failed (see the go messages above)"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$tmp/hello.go"
-(cd "$tmp" && GO111MODULE=off GOFLAGS= go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
+(cd "$tmp" && GO111MODULE=off GOFLAGS='' go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
 if [[ -n $LAZY ]]; then
   "$root/scripts/initfloor/lazy-build.sh" "$tmp/lazy" ||
     fail "building with chroma-lazy.patch failed (see above)"
   mv "$tmp"/lazy/*-lazy "$tmp/"
 fi
-ls -l "$tmp/cooldown" "$tmp/floor-tui" "$tmp/floor-line" | awk '{printf "  %-40s %6.1f MB\n", $NF, $5/1048576}'
+for f in cooldown floor-tui floor-line; do
+  awk -v n="$f" -v b="$(stat -c %s "$tmp/$f")" 'BEGIN { printf "  %-12s %6.1f MB\n", n, b / 1048576 }'
+done
 
 step "10-year history (3,650 days) through cooldown import"
 db=$tmp/bench.db
