@@ -51,6 +51,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/cooldown-bench.XXXXXX")
 sock=cooldown-bench-$$
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock" # kill-server leaves the socket file
   rm -rf "$tmp"
 }
 trap cleanup EXIT

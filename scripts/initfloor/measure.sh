@@ -30,6 +30,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/cooldown-initfloor.XXXXXX")
 sock=cooldown-initfloor-$$
 cleanup() {
   tmux -L "$sock" kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock" # kill-server leaves the socket file
   chmod -R u+w "$tmp" 2>/dev/null || true
   rm -rf "$tmp"
 }
