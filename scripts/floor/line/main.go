@@ -13,6 +13,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
@@ -49,9 +52,10 @@ func use(dir string) error {
 	defer db.Close()
 	vp := viewport.New(60, 10)
 	vp.SetContent(out)
+	ti, ta, pr := textinput.New(), textarea.New(), progress.New()
 	h := help.New()
 	k := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
-	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), h.ShortHelpView([]key.Binding{k}))
+	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), ti.View(), ta.View(), pr.ViewAs(0.5), h.ShortHelpView([]key.Binding{k}))
 	_ = tea.Quit
 	return nil
 }

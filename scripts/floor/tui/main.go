@@ -14,6 +14,9 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
@@ -68,7 +71,8 @@ func use(dir string) error {
 	defer db.Close()
 	vp := viewport.New(60, 10)
 	vp.SetContent(out)
+	ti, ta, pr := textinput.New(), textarea.New(), progress.New()
 	h := help.New()
-	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), h.ShortHelpView([]key.Binding{model{}.quit}))
+	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), ti.View(), ta.View(), pr.ViewAs(0.5), h.ShortHelpView([]key.Binding{model{}.quit}))
 	return nil
 }
