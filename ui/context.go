@@ -29,6 +29,7 @@ type context struct {
 	gen int
 
 	loaded   bool
+	fresh    bool // read by New just now; the first load may skip
 	settings coach.Settings
 	days     []coach.Day // oldest first; replaced, never changed in place
 	today    coach.Date
@@ -55,8 +56,14 @@ func (c *context) findDay(d coach.Date) (coach.Day, bool) {
 }
 
 // load returns a command that reads everything in one transaction and
-// derives the figures for the current date, off the update loop.
+// derives the figures for the current date, off the update loop. The first
+// screen's load right after start is skipped: New has just read the same
+// data, and decoding a long history twice costs start-up time and memory.
 func (c *context) load() tea.Cmd {
+	if c.fresh {
+		c.fresh = false
+		return nil
+	}
 	st, now, loc, gen := c.store, c.now, c.loc, c.gen
 	return func() tea.Msg {
 		snap, err := st.Snapshot()
