@@ -15,7 +15,8 @@
 //	benchtool drive -L SOCKET -word WORD [-step KEYS=WORD]... -cmd CMD
 //	    start CMD in a pane, wait for WORD, then for every step type KEYS
 //	    (tmux send-keys words, split on spaces) and wait for WORD (an empty
-//	    WORD waits 0.2 s; KEYS* repeats the keys until WORD shows); finally
+//	    WORD waits 0.2 s; KEYS* repeats the keys, each time the screen has
+//	    changed, until WORD shows); finally
 //	    read VmHWM (peak RSS) of the program from /proc and quit it.
 //
 // CMD is a shell command line (run by sh -c with exec). Every measurement is
@@ -228,6 +229,24 @@ func (c *ctl) waitFor(p pane, word string, timeout time.Duration) (time.Time, er
 	}
 }
 
+// waitChange polls the pane until its screen differs from before.
+func (c *ctl) waitChange(p pane, before string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		s, err := c.screen(p)
+		if err != nil {
+			return err
+		}
+		if s != before {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the screen did not change within %v; it shows:\n%s", timeout, s)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 func (c *ctl) alive(p pane) bool {
 	lines, err := c.run("list-panes -a -F '#{pane_id}'")
 	return err == nil && slices.Contains(lines, p.id)
@@ -422,14 +441,17 @@ func drive(args []string) error {
 		if !ok {
 			return fmt.Errorf("step %q: want KEYS=WORD", s)
 		}
-		// KEYS* repeats the keys (up to 12 times, 1 s apart) until WORD
-		// shows: "Escape*=home" backs out of however deep a screen is.
-		tries, wait := 1, *timeout
-		if k, rep := strings.CutSuffix(keys, "*"); rep {
-			keys, tries, wait = k, 12, time.Second
-		}
+		// KEYS* repeats the keys (up to 12 times) until WORD shows:
+		// "Escape*=home" backs out of however deep a screen is. A repeat
+		// waits for the screen to change first, so that a slow answer to
+		// one press never meets a second press it did not need.
+		keys, rep := strings.CutSuffix(keys, "*")
 		var err error
-		for try := 0; try < tries; try++ {
+		for try := 0; try < 12; try++ {
+			before, serr := c.screen(p)
+			if serr != nil {
+				return fmt.Errorf("%s, step %d (%s): %w", *name, i+1, keys, serr)
+			}
 			if _, err = c.run("send-keys -t " + p.id + " " + keys); err != nil {
 				return fmt.Errorf("%s, step %d (%s): %w", *name, i+1, keys, err)
 			}
@@ -437,7 +459,14 @@ func drive(args []string) error {
 				time.Sleep(200 * time.Millisecond)
 				break
 			}
-			if _, err = c.waitFor(p, want, wait); err == nil {
+			if !rep {
+				_, err = c.waitFor(p, want, *timeout)
+				break
+			}
+			if err = c.waitChange(p, before, *timeout); err != nil {
+				break
+			}
+			if _, err = c.waitFor(p, want, 300*time.Millisecond); err == nil {
 				break
 			}
 		}
