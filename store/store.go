@@ -43,15 +43,16 @@ const DefaultTimeout = time.Second
 
 // Bucket and key names.
 var (
-	bucketMeta     = []byte("meta")     // schema version
+	bucketMeta     = []byte("meta")     // schema version, data generation
 	bucketDays     = []byte("days")     // "YYYY-MM-DD" -> day record (record.go)
 	bucketSettings = []byte("settings") // "settings" -> settings record
 	bucketState    = []byte("state")    // opaque UI state: key -> value
 
 	allBuckets = [][]byte{bucketMeta, bucketDays, bucketSettings, bucketState}
 
-	keySchema   = []byte("schema")
-	keySettings = []byte("settings")
+	keySchema     = []byte("schema")
+	keyGeneration = []byte("generation")
+	keySettings   = []byte("settings")
 )
 
 // Errors for errors.Is. The errors the store returns carry a full message
@@ -558,9 +559,10 @@ func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) ([]coach.Day, error) {
 
 // Snapshot is everything the app shows, read in one transaction.
 type Snapshot struct {
-	Settings coach.Settings
-	Days     []coach.Day       // oldest first
-	State    map[string]string // the UI state (see State)
+	Settings   coach.Settings
+	Days       []coach.Day       // oldest first
+	State      map[string]string // the UI state (see State)
+	Generation uint64            // the data generation (see Generation)
 }
 
 // Snapshot reads the settings, every day and the UI state in one read
@@ -575,6 +577,7 @@ func (s *Store) Snapshot() (Snapshot, error) {
 		if snap.Days, err = s.readDays(tx, nil, nil); err != nil {
 			return err
 		}
+		snap.Generation = readGeneration(tx)
 		snap.State = map[string]string{}
 		if b := tx.Bucket(bucketState); b != nil {
 			return b.ForEach(func(k, v []byte) error {
@@ -619,6 +622,9 @@ func (s *Store) Update(date coach.Date, fn func(*coach.Day) error) (coach.Day, e
 			return err
 		}
 		if err := b.Put(key, v); err != nil {
+			return err
+		}
+		if err := bumpGeneration(tx); err != nil {
 			return err
 		}
 		out, err = decodeDay(date, v) // exactly what is stored
@@ -717,7 +723,10 @@ func (s *Store) DeleteDay(date coach.Date) error {
 		if b.Get(key) == nil {
 			return &storeError{kind: ErrNotFound, msg: fmt.Sprintf("no day %s in %s", date, s.path)}
 		}
-		return b.Delete(key)
+		if err := b.Delete(key); err != nil {
+			return err
+		}
+		return bumpGeneration(tx)
 	})
 	return wrap("delete day "+date.String(), err)
 }
@@ -759,7 +768,10 @@ func (s *Store) SetSettings(st coach.Settings) error {
 		return fmt.Errorf("settings: %w", err)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSettings).Put(keySettings, encodeSettings(st))
+		if err := tx.Bucket(bucketSettings).Put(keySettings, encodeSettings(st)); err != nil {
+			return err
+		}
+		return bumpGeneration(tx)
 	})
 	return wrap("save settings", err)
 }
@@ -832,7 +844,10 @@ func (s *Store) Replace(settings coach.Settings, days []coach.Day) error {
 				return err
 			}
 		}
-		return tx.Bucket(bucketSettings).Put(keySettings, encodeSettings(settings))
+		if err := tx.Bucket(bucketSettings).Put(keySettings, encodeSettings(settings)); err != nil {
+			return err
+		}
+		return bumpGeneration(tx)
 	})
 	return wrap("import", err)
 }

@@ -29,7 +29,8 @@ type context struct {
 	gen int
 
 	loaded   bool
-	fresh    bool // read by New just now; the first load may skip
+	fresh    bool   // read by New just now; the first load may skip
+	dataGen  uint64 // the store's data generation days came from; 0 unknown
 	settings coach.Settings
 	days     []coach.Day // oldest first; replaced, never changed in place
 	today    coach.Date
@@ -56,22 +57,32 @@ func (c *context) findDay(d coach.Date) (coach.Day, bool) {
 }
 
 // load returns a command that reads everything in one transaction and
-// derives the figures for the current date, off the update loop. The first
-// screen's load right after start is skipped: New has just read the same
-// data, and decoding a long history twice costs start-up time and memory.
+// derives the figures for the current date, off the update loop. When the
+// store's data generation is the one the shared days came from, nothing
+// changed in any process and only the figures are derived again (for a new
+// date, say), without decoding the history. The first screen's load right
+// after start is skipped: New has just read the same data.
 func (c *context) load() tea.Cmd {
 	if c.fresh {
 		c.fresh = false
 		return nil
 	}
 	st, now, loc, gen := c.store, c.now, c.loc, c.gen
+	known, settings, days := c.dataGen, c.settings, c.days
 	return func() tea.Msg {
+		if known != 0 {
+			if g, err := st.Generation(); err == nil && g == known {
+				msg := summarize(settings, days, coach.DateAt(now(), loc, settings.DayStartHour))
+				msg.gen, msg.dataGen = gen, known
+				return msg
+			}
+		}
 		snap, err := st.Snapshot()
 		if err != nil {
 			return dataMsg{err: err, gen: gen}
 		}
 		msg := summarize(snap.Settings, snap.Days, coach.DateAt(now(), loc, snap.Settings.DayStartHour))
-		msg.gen = gen
+		msg.gen, msg.dataGen = gen, snap.Generation
 		return msg
 	}
 }

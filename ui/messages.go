@@ -43,7 +43,8 @@ type dataMsg struct {
 	today    coach.Date
 	summary  coach.Summary
 	err      error
-	gen      int // the context's write count when it was read
+	gen      int    // the context's write count when it was read
+	dataGen  uint64 // the store's data generation of days; 0 unknown
 }
 
 // savedMsg reports a write: the stored day after the change, or the error.

@@ -141,6 +141,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.loaded = true
 		m.ctx.settings, m.ctx.days, m.ctx.today, m.ctx.summary = msg.settings, msg.days, msg.today, msg.summary
+		m.ctx.dataGen = msg.dataGen
 		return m, m.broadcast(msg)
 
 	case savedMsg:
@@ -152,6 +153,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.days = withDay(m.ctx.days, msg.day)
 		m.ctx.gen++
+		m.ctx.dataGen = 0 // another process may have written too: read it all next time
 		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
 
 	case deletedMsg:
@@ -161,6 +163,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.ctx.days = withoutDay(m.ctx.days, msg.date)
 		m.ctx.gen++
+		m.ctx.dataGen = 0
 		m.info = "deleted " + msg.date.String()
 		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
 

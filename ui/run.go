@@ -39,7 +39,7 @@ func New(opts Options) *Model {
 	var loadErr error
 	if msg, ok := ctx.load()().(dataMsg); ok {
 		if msg.err == nil {
-			ctx.loaded, ctx.fresh = true, true
+			ctx.loaded, ctx.fresh, ctx.dataGen = true, true, msg.dataGen
 			ctx.settings, ctx.days, ctx.today, ctx.summary = msg.settings, msg.days, msg.today, msg.summary
 		} else {
 			loadErr = msg.err

@@ -11,6 +11,7 @@ type Store interface {
 	Path() string
 	ReadOnly() bool
 	Snapshot() (store.Snapshot, error)
+	Generation() (uint64, error)
 	Update(date coach.Date, change func(*coach.Day) error) (coach.Day, error)
 	DeleteDay(date coach.Date) error
 	SetSettings(s coach.Settings) error
