@@ -42,7 +42,12 @@ func DateAt(t time.Time, loc *time.Location, dayStartHour int) Date {
 	}
 	d := DateOf(t)
 	if t.Hour() < dayStartHour {
-		d = d.AddDays(-1)
+		// The previous calendar date that happened in this zone: the date of
+		// the instant just before today's midnight. It is d-1 everywhere
+		// except where a zone skipped a whole date (Pacific/Apia skipped
+		// 2011-12-30), and a date that never happened must not be a result.
+		midnight := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, t.Location())
+		d = DateOf(midnight.Add(-time.Nanosecond))
 	}
 	return d
 }

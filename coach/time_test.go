@@ -142,17 +142,18 @@ func TestDateAtApiaSkippedDay(t *testing.T) {
 				}
 				return
 			}
-			// Wall-clock rule: the 30th lasts the first `start` hours of the
-			// 31st; the 29th ends at its midnight.
-			if got, want := hours[skipped], time.Duration(start)*time.Hour; got != want {
-				t.Errorf("2011-12-30 lasted %v, want %v (00:00 to %02d:00 of the 31st)", got, want, start)
+			// 2011-12-30 never happened in Apia, so it is never a date: the
+			// first `start` hours of the 31st still belong to the 29th, the
+			// last date that did happen.
+			if got := hours[skipped]; got != 0 {
+				t.Errorf("2011-12-30, a date Apia skipped, lasted %v; want it never to be a date", got)
 			}
-			if got, want := hours[date(t, "2011-12-29")], time.Duration(24-start)*time.Hour; got != want {
-				t.Errorf("2011-12-29 lasted %v, want %v", got, want)
+			if got, want := hours[date(t, "2011-12-29")], time.Duration(24)*time.Hour; got != want {
+				t.Errorf("2011-12-29 lasted %v, want %v (its own hours after %02d:00 and the first %d of the 31st)", got, want, start, start)
 			}
 			at := time.Date(2011, 12, 31, 0, 30, 0, 0, apia)
-			if got := DateAt(at, apia, start); got != skipped {
-				t.Errorf("DateAt(31st 00:30, start %d) = %v, want %v", start, got, skipped)
+			if got, want := DateAt(at, apia, start), date(t, "2011-12-29"); got != want {
+				t.Errorf("DateAt(31st 00:30, start %d) = %v, want %v", start, got, want)
 			}
 		})
 	}
