@@ -277,11 +277,9 @@ func TestBadPlaces(t *testing.T) {
 		os.Mkdir(ro, 0o555)
 		db := filepath.Join(ro, "cooldown.db")
 		r := relRun(t, uid, nil, "--db", db, "log", "--note", "x")
-		// The message blames the file, which does not exist yet, where the
-		// directory is at fault (store.openDB's fallback reason; reported in
-		// docs/reliability.md). Pinned as it stands.
+		// The file does not exist yet: the message names the directory.
 		exactly(t, "new database in a read-only directory", r, exitFailure,
-			fmt.Sprintf("cooldown: cannot save to %s: the file is not writable\n", db))
+			fmt.Sprintf("cooldown: cannot save to %s: its directory %s is not writable, so the file cannot be created\n", db, ro))
 		if _, err := os.Stat(db); !os.IsNotExist(err) {
 			t.Errorf("a file appeared in the read-only directory: %v", err)
 		}

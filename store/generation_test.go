@@ -32,7 +32,9 @@ func TestGeneration(t *testing.T) {
 	}{
 		{"update", func() error { _, err := s.ToggleItem(d, coach.Berries, d.Time()); return err }, true},
 		{"state", func() error { return s.SetState("theme", "dark") }, false},
-		{"settings", func() error { return s.SetSettings(coach.Settings{SleepTargetHours: 8, DietMinGroups: 3, DayStartHour: 4}) }, true},
+		{"settings", func() error {
+			return s.SetSettings(coach.Settings{SleepTargetHours: 8, DietMinGroups: 3, DayStartHour: 4})
+		}, true},
 		{"replace", func() error { return s.Replace(coach.DefaultSettings(), []coach.Day{fullDay(d.AddDays(-1))}) }, true},
 		{"delete", func() error { return s.DeleteDay(d) }, true},
 		{"failed update", func() error {

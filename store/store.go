@@ -303,6 +303,9 @@ func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
 	case !readOnly && (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)):
 		if s.roReason == "" {
 			s.roReason = "the file is not writable"
+			if _, statErr := os.Stat(s.path); errors.Is(statErr, fs.ErrNotExist) {
+				s.roReason = fmt.Sprintf("its directory %s is not writable, so the file cannot be created", filepath.Dir(s.path))
+			}
 		}
 		return nil, s.readOnlyErr(err)
 	case errors.As(err, &pe), errors.As(err, &errno):
