@@ -82,24 +82,22 @@ func publicDir(t *testing.T) string {
 	return d
 }
 
-// publicBin returns a copy of the binary that every user may run (bin
-// lives in a private temporary directory).
+// publicBin returns a copy of the binary that every user may run, next to
+// bin (whose private directory TestMain removes at the end): the directory
+// is opened to others for entry only.
 func publicBin(t *testing.T) string {
 	t.Helper()
 	publicOnce.Do(func() {
-		d, err := os.MkdirTemp("", "cooldown-rel-bin-")
-		if err == nil {
-			err = os.Chmod(d, 0o755)
-		}
+		d := filepath.Dir(bin)
+		publicErr = os.Chmod(d, 0o711)
 		var data []byte
-		if err == nil {
-			data, err = os.ReadFile(bin)
+		if publicErr == nil {
+			data, publicErr = os.ReadFile(bin)
 		}
-		if err == nil {
-			publicPath = filepath.Join(d, "cooldown")
-			err = os.WriteFile(publicPath, data, 0o755)
+		if publicErr == nil {
+			publicPath = filepath.Join(d, "cooldown-public")
+			publicErr = os.WriteFile(publicPath, data, 0o755)
 		}
-		publicErr = err
 	})
 	if publicErr != nil {
 		t.Fatal(publicErr)
