@@ -868,8 +868,15 @@ func (s *Store) Check() ([]Problem, error) {
 		for err := range tx.Check() {
 			add("", "bbolt: %v", err)
 		}
-		if _, err := s.layout(tx); err != nil {
+		version, err := s.layout(tx)
+		if err != nil {
 			add("", "%v", err)
+			return nil
+		}
+		if version == layoutEmpty {
+			// A bbolt file without buckets: the first transaction of a new
+			// database did not finish (a kill during the first save). It
+			// holds nothing, and the next save initialises it.
 			return nil
 		}
 		known := map[string]bool{}
