@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	tea "github.com/charmbracelet/bubbletea"
 	"io"
 	"math"
 	"os"
@@ -40,6 +41,9 @@ const (
 	exitUsage    = 2 // usage error, no terminal, unknown section, invalid value
 	exitLocked   = 3 // the database is held by another process
 	exitDatabase = 4 // not a cooldown database, truncated, corrupt or too new
+	// exitInterrupted is the shell's code for a program stopped by SIGINT
+	// (128 + 2); the app quits quietly with it when interrupted from outside.
+	exitInterrupted = 130
 )
 
 // exitError is an error that carries its exit code. Its message is printed
@@ -193,7 +197,9 @@ func dispatch(args []string, e *env) error {
 func report(w io.Writer, err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
-		fmt.Fprintf(w, "cooldown: %s\n", ee.msg)
+		if ee.msg != "" {
+			fmt.Fprintf(w, "cooldown: %s\n", ee.msg)
+		}
 		return ee.code
 	}
 	fmt.Fprintf(w, "cooldown: %v\n", err)
@@ -533,6 +539,11 @@ func runApp(e *env) error {
 		return err
 	}
 	if err := ui.Run(ui.Options{Store: st, Now: e.now, Location: e.loc, Terminal: t, Version: version()}); err != nil {
+		if errors.Is(err, tea.ErrInterrupted) {
+			// SIGINT from outside (ctrl+c is a key and quits normally):
+			// every change was already saved; the terminal is restored.
+			return &exitError{code: exitInterrupted}
+		}
 		return storeErr(e.dbPath, err)
 	}
 	return nil
