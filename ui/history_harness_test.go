@@ -83,11 +83,26 @@ var cmdType = reflect.TypeOf(tea.Cmd(nil))
 // run runs a command and everything that follows from it, in order.
 func (hs *screenHarness) run(cmd tea.Cmd) {
 	hs.t.Helper()
+	drain(hs.t, hs.m, cmd)
+}
+
+// drain runs cmd and every command that follows from it through m, in
+// order, as Bubble Tea would but synchronously, and returns how many timers
+// (tea.Tick, a cursor blink) it met without waiting for them.
+func drain(t testing.TB, m tea.Model, cmd tea.Cmd) (timers int) {
+	t.Helper()
 	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
+	for n := 0; len(queue) > 0; n++ {
+		if n > 10000 {
+			t.Fatal("commands keep producing commands")
+		}
 		c := queue[0]
 		queue = queue[1:]
-		if c == nil || isTimer(c) {
+		if c == nil {
+			continue
+		}
+		if isTimer(c) {
+			timers++
 			continue
 		}
 		msg := c()
@@ -107,9 +122,10 @@ func (hs *screenHarness) run(cmd tea.Cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			continue
 		}
-		_, next := hs.m.Update(msg)
+		_, next := m.Update(msg)
 		queue = append(queue, next)
 	}
+	return timers
 }
 
 // keyMsg builds the key message for a key name ("enter", "ctrl+d", "j").

@@ -8,9 +8,7 @@ package ui
 
 import (
 	"path/filepath"
-	"reflect"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -69,56 +67,11 @@ func (a *relApp) send(msg tea.Msg) int {
 	return a.run(cmd)
 }
 
-// relIsTimer reports whether cmd waits for time to pass: a Bubble Tea
-// timer, or a text field's cursor blink (which sleeps half a second).
-func relIsTimer(cmd tea.Cmd) bool {
-	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
-	return strings.Contains(name, "bubbletea.Tick") || strings.Contains(name, "bubbletea.Every") ||
-		strings.Contains(name, "bubbles/cursor.(*Model).BlinkCmd")
-}
-
-var relCmdType = reflect.TypeOf(tea.Cmd(nil))
-
 // run runs cmd and every command that follows from it, in order, and
 // returns the number of timers met (not waited for).
 func (a *relApp) run(cmd tea.Cmd) int {
 	a.t.Helper()
-	timers := 0
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 10000 {
-			a.t.Fatal("commands keep producing commands")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		if relIsTimer(c) {
-			timers++
-			continue
-		}
-		msg := c()
-		if msg == nil {
-			continue
-		}
-		if b, ok := msg.(tea.BatchMsg); ok {
-			queue = append(queue, b...)
-			continue
-		}
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == relCmdType {
-			for i := 0; i < v.Len(); i++ { // tea.Sequence
-				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-			}
-			continue
-		}
-		if _, ok := msg.(tea.QuitMsg); ok {
-			continue
-		}
-		_, next := a.m.Update(msg)
-		queue = append(queue, next)
-	}
-	return timers
+	return drain(a.t, a.m, cmd)
 }
 
 func relKey(k string) tea.KeyMsg {
