@@ -198,25 +198,7 @@ func (m *streakModel) statsLines() []string {
 		st.Accent.Render(nounCount(sum.Streak.Week, "week", "weeks")) + st.Muted.Render(" in a row"),
 		st.Accent.Render(fmt.Sprintf("%d%%", sum.StrengthPercent)) + st.Muted.Render(" recovery strength"),
 	}
-	return joinFitting(parts, st.Muted.Render(" · "), m.width)
-}
-
-// joinFitting joins parts with sep on as few lines as fit in w cells.
-func joinFitting(parts []string, sep string, w int) []string {
-	var lines []string
-	cur := ""
-	for _, p := range parts {
-		switch {
-		case cur == "":
-			cur = p
-		case lipgloss.Width(cur)+lipgloss.Width(sep)+lipgloss.Width(p) <= w:
-			cur += sep + p
-		default:
-			lines = append(lines, cur)
-			cur = p
-		}
-	}
-	return append(lines, cur)
+	return flowParts(parts, st.Muted.Render(" · "), m.width)
 }
 
 // heatWeeksFor returns how many weeks of the heat map fit in w cells.
