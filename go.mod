@@ -48,3 +48,5 @@ require (
 	golang.org/x/sys v0.38.0 // indirect
 	golang.org/x/text v0.30.0 // indirect
 )
+
+replace github.com/alecthomas/chroma/v2 => ./content/third_party/chroma
