@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -1061,4 +1062,38 @@ func TestReadOnlyCommandsOnEmptyAndOldFiles(t *testing.T) {
 		t.Errorf("status of a schema 0 file: %v", m)
 	}
 	must(t, "--db", old, "check")
+}
+
+// TestChromaRegistriesAreNotBuiltAtStart guards the chroma that go.mod
+// replaces (content/third_party/README.md): upstream parses every embedded
+// lexer and style at package initialisation, allocating about 2.5 and
+// 1.7 MB, in every run of cooldown. The copy defers that to first use, so
+// a run that highlights no code allocates almost nothing there. It checks
+// allocations reported by GODEBUG=inittrace=1, not times.
+func TestChromaRegistriesAreNotBuiltAtStart(t *testing.T) {
+	r := coolWith(t, opts{env: []string{"GODEBUG=inittrace=1"}}, "--version")
+	expect(t, r, 0)
+	limits := map[string]int{
+		"github.com/alecthomas/chroma/v2/lexers": 512 << 10, // the lexers written in Go: 235 KB
+		"github.com/alecthomas/chroma/v2/styles": 16 << 10,  // nothing
+	}
+	line := regexp.MustCompile(`^init (\S+) @.* ([0-9]+) bytes, ([0-9]+) allocs$`)
+	seen := 0
+	for _, l := range strings.Split(r.stderr, "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		limit, ok := limits[m[1]]
+		if !ok {
+			continue
+		}
+		seen++
+		if n, _ := strconv.Atoi(m[2]); n > limit {
+			t.Errorf("%s allocates %d bytes at start, more than %d: is go.mod's replace of chroma gone?\n%s", m[1], n, limit, l)
+		}
+	}
+	if seen != len(limits) {
+		t.Fatalf("found %d of chroma's %d packages in the init trace:\n%s", seen, len(limits), r.stderr)
+	}
 }
