@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -129,7 +130,7 @@ type Day struct {
 	Date     Date
 	Workouts []Workout
 	// Done holds the checklist items ticked and when (UTC).
-	Done    map[Item]time.Time
+	Done    Ticks
 	Bedtime *Clock   // planned bedtime, nil until set
 	Morning *Morning // the morning check, nil until answered
 	Note    string
@@ -140,10 +141,7 @@ func (d Day) Clone() Day {
 	c := d
 	c.Workouts = append([]Workout(nil), d.Workouts...)
 	if d.Done != nil {
-		c.Done = make(map[Item]time.Time, len(d.Done))
-		for k, v := range d.Done {
-			c.Done[k] = v
-		}
+		c.Done = slices.Clone(d.Done)
 	}
 	if d.Bedtime != nil {
 		b := *d.Bedtime
@@ -158,20 +156,16 @@ func (d Day) Clone() Day {
 
 // IsDone reports whether item is ticked on d.
 func (d Day) IsDone(item Item) bool {
-	_, ok := d.Done[item]
-	return ok
+	return d.Done.Has(item)
 }
 
 // SetDone ticks item at the given instant, or unticks it when done is false.
 func (d *Day) SetDone(item Item, done bool, at time.Time) {
 	if !done {
-		delete(d.Done, item)
+		d.Done = d.Done.Remove(item)
 		return
 	}
-	if d.Done == nil {
-		d.Done = make(map[Item]time.Time)
-	}
-	d.Done[item] = at.UTC()
+	d.Done = d.Done.Set(item, at)
 }
 
 // DoneItems returns the ticked items in checklist order.

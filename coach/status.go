@@ -49,8 +49,8 @@ func (p PillarState) String() string {
 // CountDone returns how many items of pillar p are ticked on d.
 func (d Day) CountDone(p Pillar) int {
 	n := 0
-	for id := range d.Done {
-		if ip, ok := itemPillar(id); ok && ip == p {
+	for _, t := range d.Done {
+		if ip, ok := itemPillar(t.Item); ok && ip == p {
 			n++
 		}
 	}
@@ -60,8 +60,8 @@ func (d Day) CountDone(p Pillar) int {
 // countPillars counts the ticked blood-flow and diet items of d in one pass
 // over its checklist.
 func (d *Day) countPillars() (bloodFlow, diet int) {
-	for id := range d.Done {
-		switch ip, ok := itemPillar(id); {
+	for _, t := range d.Done {
+		switch ip, ok := itemPillar(t.Item); {
 		case !ok:
 		case ip == PillarBloodFlow:
 			bloodFlow++

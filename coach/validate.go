@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -81,9 +82,12 @@ func (d Day) Validate() error {
 			return err
 		}
 	}
-	for id := range d.Done {
-		if _, ok := LookupItem(id); !ok {
-			return &FieldError{Field: "done", Msg: fmt.Sprintf("%q is not a checklist item", string(id))}
+	for i, t := range d.Done {
+		if _, ok := LookupItem(t.Item); !ok {
+			return &FieldError{Field: "done", Msg: fmt.Sprintf("%q is not a checklist item", string(t.Item))}
+		}
+		if slices.ContainsFunc(d.Done[:i], func(e Tick) bool { return e.Item == t.Item }) {
+			return &FieldError{Field: "done", Msg: fmt.Sprintf("%q is ticked twice", string(t.Item))}
 		}
 	}
 	if d.Bedtime != nil && (*d.Bedtime < 0 || *d.Bedtime >= 1440) {

@@ -99,14 +99,14 @@ func doneOf(d coach.Day) doneList {
 	known := map[coach.Item]bool{}
 	for _, it := range coach.Items {
 		known[it.ID] = true
-		if t, ok := d.Done[it.ID]; ok {
+		if t, ok := d.Done.At(it.ID); ok {
 			l = append(l, doneEntry{string(it.ID), t})
 		}
 	}
 	var extra doneList
-	for id, t := range d.Done {
-		if !known[id] {
-			extra = append(extra, doneEntry{string(id), t})
+	for _, t := range d.Done {
+		if !known[t.Item] {
+			extra = append(extra, doneEntry{string(t.Item), t.At})
 		}
 	}
 	sort.Slice(extra, func(i, j int) bool { return extra[i].id < extra[j].id })
@@ -196,7 +196,7 @@ func WriteCSV(w io.Writer, e Export) error {
 		row := []string{d.Date.String(), strings.Join(ws, ";")}
 		for _, it := range coach.Items {
 			cell := ""
-			if t, ok := d.Done[it.ID]; ok {
+			if t, ok := d.Done.At(it.ID); ok {
 				cell = t.UTC().Format(time.RFC3339)
 			}
 			row = append(row, cell)

@@ -64,10 +64,10 @@ func TestJSONRoundTrip(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	d := fullDay(date(t, "2026-11-25"))
 	d.Workouts = d.Workouts[:1]
-	d.Done = map[coach.Item]time.Time{
+	d.Done = ticks(map[coach.Item]time.Time{
 		coach.Berries:     time.Date(2026, 11, 25, 19, 40, 10, 0, time.UTC),
 		coach.FoamRolling: time.Date(2026, 11, 25, 20, 2, 0, 0, time.FixedZone("CET", 3600)),
-	}
+	})
 	d.Note = "legs day"
 	bare := coach.Day{Date: date(t, "2026-11-24")}
 	var b bytes.Buffer
@@ -178,7 +178,7 @@ func TestParseJSONKeepsFutureDaysAndSorts(t *testing.T) {
 	if len(e.Days) != 2 || e.Days[0].Date.String() != "2026-11-25" || e.Days[1].Date.String() != "2099-01-01" {
 		t.Fatalf("days = %+v, want 2026-11-25 then 2099-01-01", e.Days)
 	}
-	if got, want := e.Days[1].Done[coach.Ginger], time.Date(2099, 1, 1, 8, 0, 0, 0, time.UTC); got != want {
+	if got, want := doneAt(e.Days[1], coach.Ginger), time.Date(2099, 1, 1, 8, 0, 0, 0, time.UTC); got != want {
 		t.Errorf("done time = %v, want %v (UTC, to the second)", got, want)
 	}
 	if want := time.Date(2026, 11, 26, 20, 4, 5, 0, time.UTC); e.ExportedAt != want {

@@ -78,18 +78,33 @@ func fileSum(t testing.TB, path string) [32]byte {
 
 func ptr[T any](v T) *T { return &v }
 
+// ticks returns the items of m ticked at their times, in checklist order.
+func ticks(m map[coach.Item]time.Time) coach.Ticks {
+	var t coach.Ticks
+	for id, at := range m {
+		t = t.Set(id, at)
+	}
+	return t
+}
+
+// doneAt returns when item was ticked on d, the zero time when it is not.
+func doneAt(d coach.Day, item coach.Item) time.Time {
+	at, _ := d.Done.At(item)
+	return at
+}
+
 // fullDay returns a day using every field.
 func fullDay(d coach.Date) coach.Day {
 	at := time.Date(d.Year, d.Month, d.Day, 19, 2, 0, 0, time.UTC)
 	return coach.Day{
 		Date:     d,
 		Workouts: []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}, {Kind: coach.Intervals, Minutes: 20, RPE: 9}},
-		Done: map[coach.Item]time.Time{
+		Done: ticks(map[coach.Item]time.Time{
 			coach.FoamRolling: at,
 			coach.Berries:     at.Add(38*time.Minute + 10*time.Second),
 			coach.OliveOil:    at.Add(time.Hour),
 			coach.Ginger:      at.Add(2 * time.Hour),
-		},
+		}),
 		Bedtime: ptr(coach.Clock(22*60 + 30)),
 		Morning: &coach.Morning{SleepHours: 7.5, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: 4},
 		Note:    "legs day, \"heavy\"\nnext: \U0001F9B5 rest; fac\u0327ade \u00fc \u6f22\u5b57",
@@ -105,11 +120,10 @@ func history(n int, end coach.Date) []coach.Day {
 		day := coach.Day{
 			Date:     d,
 			Workouts: []coach.Workout{{Kind: coach.Kinds[i%len(coach.Kinds)], Minutes: 30 + i%90, RPE: 1 + i%10}},
-			Done:     map[coach.Item]time.Time{},
 		}
 		for j, it := range coach.Items {
 			if (i+j)%3 == 0 {
-				day.Done[it.ID] = at.Add(time.Duration(j) * time.Minute)
+				day.SetDone(it.ID, true, at.Add(time.Duration(j)*time.Minute))
 			}
 		}
 		if i%2 == 0 {

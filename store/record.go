@@ -117,23 +117,29 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 		buf = binary.AppendUvarint(buf, uint64(w.Minutes))
 		buf = append(buf, byte(w.RPE))
 	}
+	var ticked uint64 // item codes met so far (codes are below 64)
+	for _, t := range d.Done {
+		c, ok := itemCode[t.Item]
+		if !ok {
+			return nil, fmt.Errorf("done: cannot store unknown item %q", string(t.Item))
+		}
+		if ticked&(1<<c) != 0 {
+			return nil, fmt.Errorf("done: cannot store item %q twice", string(t.Item))
+		}
+		ticked |= 1 << c
+	}
 	buf = binary.AppendUvarint(buf, uint64(len(d.Done)))
 	// Items in code order, so equal days give equal bytes.
 	for c, id := range itemCodes {
 		if id == "" {
 			continue
 		}
-		if t, ok := d.Done[id]; ok {
+		if t, ok := d.Done.At(id); ok {
 			if t.Unix() < minUnix || t.Unix() > maxUnix {
 				return nil, fmt.Errorf("done[%q]: cannot store time %v", string(id), t)
 			}
 			buf = append(buf, byte(c))
 			buf = binary.AppendVarint(buf, t.Unix())
-		}
-	}
-	for id := range d.Done {
-		if _, ok := itemCode[id]; !ok {
-			return nil, fmt.Errorf("done: cannot store unknown item %q", string(id))
 		}
 	}
 	var flags byte
@@ -237,6 +243,12 @@ var (
 // no memory with b. It checks the format only; coach validation is the
 // caller's business (Check reports both).
 func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
+	return decodeDayInto(nil, date, b)
+}
+
+// decodeDayInto is decodeDay taking the day's small parts from sl (nil:
+// allocated on their own), for decoding many days at once.
+func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 	d := coach.Day{Date: date}
 	r := recordReader{b: b}
 	if v := r.byte("version"); r.err == nil && v != recordVersion {
@@ -246,7 +258,7 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 	// than the rest of the record allows is refused before allocating.
 	nw := r.uvarint("workouts", uint64(len(r.b)/3))
 	if nw > 0 {
-		d.Workouts = make([]coach.Workout, nw)
+		d.Workouts = sl.workoutList(int(nw))
 		for i := range d.Workouts {
 			c := r.byte("workout kind")
 			if r.err == nil && (int(c) >= len(kindCodes) || kindCodes[c] == "") {
@@ -262,8 +274,9 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 	}
 	nd := r.uvarint("done", uint64(len(r.b)/2))
 	if nd > 0 {
-		d.Done = make(map[coach.Item]time.Time, nd)
-		for range nd {
+		d.Done = sl.tickList(int(nd))
+		var seen uint64 // item codes met so far (codes are below 64)
+		for i := range d.Done {
 			c := r.byte("item")
 			if r.err == nil && (int(c) >= len(itemCodes) || itemCodes[c] == "") {
 				r.fail("done: unknown item code %d", c)
@@ -275,19 +288,20 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 			if sec < minUnix || sec > maxUnix {
 				return d, recordErr("done %s: time %d out of range", itemCodes[c], sec)
 			}
-			if _, dup := d.Done[itemCodes[c]]; dup {
+			if seen&(1<<c) != 0 {
 				return d, recordErr("done: item %s twice", itemCodes[c])
 			}
-			d.Done[itemCodes[c]] = time.Unix(sec, 0).UTC()
+			seen |= 1 << c
+			d.Done[i] = coach.Tick{Item: itemCodes[c], At: time.Unix(sec, 0).UTC()}
 		}
+		d.Done.Sort()
 	}
 	flags := r.byte("flags")
 	if r.err == nil && flags&^(flagBedtime|flagMorning|flagNote) != 0 {
 		r.fail("unknown flags %#x", flags)
 	}
 	if flags&flagBedtime != 0 {
-		c := coach.Clock(r.uvarint("bedtime", 1439))
-		d.Bedtime = &c
+		d.Bedtime = sl.clock(coach.Clock(r.uvarint("bedtime", 1439)))
 	}
 	if flags&flagMorning != 0 {
 		m := coach.Morning{SleepHours: float64(r.byte("sleep")) / 2}
@@ -295,7 +309,7 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 		m.Fatigue = int(r.byte("fatigue"))
 		m.Stress = int(r.byte("stress"))
 		m.Soreness = int(r.byte("soreness"))
-		d.Morning = &m
+		d.Morning = sl.morning(m)
 	}
 	if flags&flagNote != 0 {
 		n := r.uvarint("note", uint64(len(r.b)))

@@ -465,10 +465,15 @@ func encodeValid(d coach.Day) ([]byte, error) {
 }
 
 func (s *Store) decode(key, v []byte) (coach.Day, error) {
+	return s.decodeWith(nil, key, v)
+}
+
+// decodeWith is decode taking the day's small parts from sl.
+func (s *Store) decodeWith(sl *slabs, key, v []byte) (coach.Day, error) {
 	date, err := parseKey(key)
 	if err == nil {
 		var d coach.Day
-		if d, err = decodeDay(date, v); err == nil {
+		if d, err = decodeDayInto(sl, date, v); err == nil {
 			return d, nil
 		}
 	}
@@ -543,21 +548,17 @@ func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) ([]coach.Day, error) {
 	} else {
 		k, v = c.Seek(lo)
 	}
-	var days []coach.Day
+	var records []record
 	if lo == nil {
-		days = make([]coach.Day, 0, b.Stats().KeyN)
+		records = make([]record, 0, b.Stats().KeyN)
 	}
 	for ; k != nil; k, v = c.Next() {
 		if hi != nil && string(k) > string(hi) {
 			break
 		}
-		d, err := s.decode(k, v)
-		if err != nil {
-			return nil, err
-		}
-		days = append(days, d)
+		records = append(records, record{k, v})
 	}
-	return days, nil
+	return s.decodeAll(records)
 }
 
 // Snapshot is everything the app shows, read in one transaction.

@@ -125,7 +125,7 @@ func TestDayHelpers(t *testing.T) {
 	}
 
 	d, _ = s.ToggleItem(day, coach.Berries, at)
-	if got, want := d.Done[coach.Berries], time.Date(2026, 11, 25, 18, 2, 3, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
+	if got, want := doneAt(d, coach.Berries), time.Date(2026, 11, 25, 18, 2, 3, 0, time.UTC); !got.Equal(want) || got.Location() != time.UTC {
 		t.Errorf("ticked at %v, want %v in UTC (to the second)", got, want)
 	}
 	d, _ = s.ToggleItem(day, coach.Berries, at)
@@ -289,7 +289,7 @@ func TestValuesAreCopiedOut(t *testing.T) {
 	}
 	mutate := func(d *coach.Day) {
 		d.Workouts[0].RPE = 1
-		d.Done[coach.Massage] = time.Unix(0, 0)
+		d.Done[0].At = time.Unix(0, 0)
 		*d.Bedtime = 0
 		d.Morning.Fatigue = 7
 	}

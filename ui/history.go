@@ -492,7 +492,7 @@ func (m *historyModel) drawDetail() {
 		add(st.Subtitle.Render(capitalize(p.String())) + "  " + pillarWord(st, d.Pillar(p, m.settings)))
 		var missing []string
 		for _, it := range coach.ItemsOf(p) {
-			t, done := d.Done[it.ID]
+			t, done := d.Done.At(it.ID)
 			if !done {
 				missing = append(missing, strings.ToLower(it.Label))
 				continue

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"cooldown/coach"
+)
+
+// records encodes days as the days bucket holds them.
+func records(t *testing.T, days []coach.Day) []record {
+	t.Helper()
+	out := make([]record, len(days))
+	for i, d := range days {
+		key, err := dayKey(d.Date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := encodeDay(nil, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = record{key, v}
+	}
+	return out
+}
+
+func TestDecodeAllMatchesOneByOne(t *testing.T) {
+	s := &Store{path: "test.db"}
+	for _, n := range []int{0, 1, parallelMin - 1, parallelMin, 3650, 4099} {
+		days := history(n, coach.Date{Year: 2026, Month: 11, Day: 25})
+		recs := records(t, days)
+		got, err := s.decodeAll(recs)
+		if err != nil {
+			t.Fatalf("%d days: %v", n, err)
+		}
+		if len(got) != n {
+			t.Fatalf("%d days: decoded %d", n, len(got))
+		}
+		for i, r := range recs {
+			want, err := decodeDay(days[i].Date, r.value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got[i], want) {
+				t.Fatalf("%d days: day %d = %+v, want %+v", n, i, got[i], want)
+			}
+		}
+	}
+}
+
+func TestDecodeAllReportsTheFirstBadRecord(t *testing.T) {
+	s := &Store{path: "test.db"}
+	days := history(3000, coach.Date{Year: 2026, Month: 11, Day: 25})
+	recs := records(t, days)
+	// Bad records in both halves: the earlier one must be reported, as a
+	// decoding in order would.
+	recs[2900].value = []byte{9}
+	recs[1200].value = []byte{recordVersion, 200}
+	_, err := s.decodeAll(recs)
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), days[1200].Date.String()) {
+		t.Fatalf("err = %v, want ErrCorrupt naming %s", err, days[1200].Date)
+	}
+}
+
+func TestDecodedDaysShareNoWritableMemory(t *testing.T) {
+	s := &Store{path: "test.db"}
+	days := history(40, coach.Date{Year: 2026, Month: 11, Day: 25})
+	got, err := s.decodeAll(records(t, days))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := make([]coach.Day, len(got))
+	for i, d := range got {
+		before[i] = d.Clone()
+	}
+	// Grow and change one day the ways callers may: neighbours cut from
+	// the same slabs must not see it.
+	d := &got[10]
+	d.Workouts = append(d.Workouts, coach.Workout{Kind: coach.Sport, Minutes: 5, RPE: 2})
+	d.Done = append(d.Done, coach.Tick{Item: coach.Ginger, At: time.Unix(0, 0).UTC()})
+	if d.Bedtime != nil {
+		*d.Bedtime = 1
+	}
+	if d.Morning != nil {
+		d.Morning.Fatigue = 7
+	}
+	for i := range got {
+		if i != 10 && !reflect.DeepEqual(got[i], before[i]) {
+			t.Fatalf("changing day 10 changed day %d: %+v, was %+v", i, got[i], before[i])
+		}
+	}
+}
+
+func TestSeenMaskHoldsEveryItemCode(t *testing.T) {
+	// decodeDayInto and encodeDay keep the item codes met in a uint64.
+	if len(itemCodes) > 64 {
+		t.Fatalf("%d item codes do not fit the 64-bit mask; widen it", len(itemCodes))
+	}
+}
+
+func TestDecodedTicksAreInChecklistOrder(t *testing.T) {
+	at := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	var d coach.Day
+	d.Date = coach.Date{Year: 2026, Month: 11, Day: 25}
+	for _, it := range coach.Items {
+		d.SetDone(it.ID, true, at)
+	}
+	v, err := encodeDay(nil, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeDay(d.Date, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Done, d.Done) {
+		t.Errorf("decoded ticks %v, want %v", got.Done, d.Done)
+	}
+}
+
+func TestEncodeRefusesAnItemTwice(t *testing.T) {
+	at := time.Unix(1_700_000_000, 0).UTC()
+	d := coach.Day{Date: coach.Date{Year: 2026, Month: 11, Day: 25}, Done: coach.Ticks{{Item: coach.Berries, At: at}, {Item: coach.Berries, At: at}}}
+	if _, err := encodeDay(nil, d); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("encodeDay with berries twice = %v, want an error saying twice", err)
+	}
+}
