@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"reflect"
 	"strings"
@@ -127,5 +128,23 @@ func TestEncodeRefusesAnItemTwice(t *testing.T) {
 	d := coach.Day{Date: coach.Date{Year: 2026, Month: 11, Day: 25}, Done: coach.Ticks{{Item: coach.Berries, At: at}, {Item: coach.Berries, At: at}}}
 	if _, err := encodeDay(nil, d); err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("encodeDay with berries twice = %v, want an error saying twice", err)
+	}
+}
+
+func TestTicksWrittenOutOfOrderDecodeInChecklistOrder(t *testing.T) {
+	// A record with ginger (code 13) before berries (code 6): not what
+	// encodeDay writes, but a valid record.
+	at := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC).Unix()
+	rec := []byte{recordVersion, 0, 2, byte(itemCode[coach.Ginger])}
+	rec = binary.AppendVarint(rec, at)
+	rec = append(rec, itemCode[coach.Berries])
+	rec = binary.AppendVarint(rec, at)
+	rec = append(rec, 0) // no flags
+	d, err := decodeDay(coach.Date{Year: 2026, Month: 11, Day: 25}, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.DoneItems(); len(d.Done) != 2 || d.Done[0].Item != coach.Berries || d.Done[1].Item != coach.Ginger {
+		t.Errorf("ticks = %v, want berries then ginger", got)
 	}
 }

@@ -276,6 +276,7 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 	if nd > 0 {
 		d.Done = sl.tickList(int(nd))
 		var seen uint64 // item codes met so far (codes are below 64)
+		inOrder := true
 		for i := range d.Done {
 			c := r.byte("item")
 			if r.err == nil && (int(c) >= len(itemCodes) || itemCodes[c] == "") {
@@ -291,10 +292,18 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 			if seen&(1<<c) != 0 {
 				return d, recordErr("done: item %s twice", itemCodes[c])
 			}
+			if seen>>c != 0 {
+				inOrder = false // a lower code after a higher one
+			}
 			seen |= 1 << c
 			d.Done[i] = coach.Tick{Item: itemCodes[c], At: time.Unix(sec, 0).UTC()}
 		}
-		d.Done.Sort()
+		// encodeDay writes items in code order, which is checklist order
+		// (TestDecodedTicksAreInChecklistOrder): only a record written
+		// otherwise needs sorting.
+		if !inOrder {
+			d.Done.Sort()
+		}
 	}
 	flags := r.byte("flags")
 	if r.err == nil && flags&^(flagBedtime|flagMorning|flagNote) != 0 {
