@@ -128,6 +128,7 @@ type guideModel struct {
 	// Reading position.
 	saveSeq int
 	saved   string
+	saving  bool // a save of the position is on its way
 }
 
 type guideKeys struct {
@@ -388,15 +389,26 @@ func (m *guideModel) savePosition() tea.Cmd {
 	if pos == "" || pos == m.saved || m.mode != guidePager {
 		return nil
 	}
-	m.saved = pos
+	m.saved, m.saving = pos, true
 	st := m.ctx.store
 	return func() tea.Msg {
 		if err := st.SetState(guidePositionKey, pos); err != nil {
-			return errMsg{fmt.Errorf("save reading position: %w", err)}
+			return guideSavedMsg{fmt.Errorf("save reading position: %w", err)}
 		}
-		return nil
+		return guideSavedMsg{}
 	}
 }
+
+// guideSavedMsg reports a save of the reading position.
+type guideSavedMsg struct{ err error }
+
+// writing reports whether a save of the reading position is on its way;
+// quitting waits for it.
+func (m *guideModel) writing() bool { return m.saving }
+
+// flush saves the reading position now if it moved since the last save:
+// quitting does not wait for the scroll to rest.
+func (m *guideModel) flush() tea.Cmd { return m.savePosition() }
 
 func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -452,6 +464,12 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return m.savePosition()
+	case guideSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			return func() tea.Msg { return errMsg{msg.err} }
+		}
+		return nil
 	case tea.MouseMsg:
 		if m.mode == guideContents && msg.Action == tea.MouseActionPress {
 			switch msg.Button {

@@ -314,6 +314,33 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 	}
 }
 
+func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.send(openSectionMsg{"blood-flow"})
+	hs.press("ctrl+d", "j")
+	g := guideOf(hs)
+	hs.send(guideSaveMsg{seq: g.saveSeq})
+	hs.press("j", "j") // and q before this position rests
+	want := fmt.Sprintf("blood-flow:%d:78", g.vp.YOffset)
+	if v, _ := hs.st.State(guidePositionKey); v == want {
+		t.Fatalf("the position was saved before quitting; the test proves nothing")
+	}
+	_, cmd := hs.m.Update(keyMsg("q"))
+	if !hs.m.quitting || !g.writing() {
+		t.Fatalf("q: quitting %v, saving %v; want both while the position is saved", hs.m.quitting, g.writing())
+	}
+	if v, _ := hs.st.State(guidePositionKey); v == want {
+		t.Fatal("saved before the command ran")
+	}
+	hs.run(cmd)
+	if v, _ := hs.st.State(guidePositionKey); v != want {
+		t.Errorf("stored position after q = %q, want %q", v, want)
+	}
+	if g.writing() {
+		t.Error("still saving after the save landed")
+	}
+}
+
 func TestGuideTinyWindowsAndUnicode(t *testing.T) {
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"overview"})

@@ -77,6 +77,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// flush starts the saves screens keep waiting on a timer (the guide's
+// reading position), so that quitting loses none of them; nil when there
+// are none.
+func (m *Model) flush() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range m.pages {
+		if f, ok := p.(interface{ flush() tea.Cmd }); ok {
+			if cmd := f.flush(); cmd != nil {
+				cmds = append(cmds, cmd)
+			}
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
 // writing reports whether a screen has a write on its way.
 func (m *Model) writing() bool {
 	for _, p := range m.pages {
@@ -106,12 +121,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keys.Help.SetEnabled(!typing)
 		switch {
 		case key.Matches(msg, m.keys.ForceQuit), key.Matches(msg, m.keys.Quit):
-			if m.quitting || !m.writing() {
+			flush := m.flush()
+			if flush == nil && (m.quitting || !m.writing()) {
 				m.quitting = true // a second press does not wait
 				return m, tea.Quit
 			}
 			m.quitting = true
-			return m, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitNowMsg{} })
+			return m, tea.Batch(flush, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitNowMsg{} }))
 		case m.quitting:
 			return m, nil
 		case key.Matches(msg, m.keys.Help):
