@@ -445,6 +445,8 @@ func storeErr(path string, err error) error {
 	case errors.Is(err, store.ErrTooNew):
 		return &exitError{code: exitDatabase, msg: msg}
 	case errors.Is(err, store.ErrCorrupt):
+		// The store's short advice gives way to this longer one.
+		msg = strings.TrimSuffix(msg, ": "+store.RestoreHint)
 		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
 			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
 	case errors.Is(err, errNoDatabase):

@@ -960,10 +960,10 @@ func TestBadFiles(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"garbage", garbage, "cooldown check"},
-		{"short text", text, "cooldown check"},
-		{"truncated", whole[:len(whole)/2], "cooldown check"},
-		{"first page only", whole[:4096], "cooldown check"},
+		{"garbage", garbage, "restore from an export"},
+		{"short text", text, "restore from an export"},
+		{"truncated", whole[:len(whole)/2], "restore from an export"},
+		{"first page only", whole[:4096], "restore from an export"},
 		{"newer schema", boltFile(t, func(tx *bolt.Tx) error {
 			b, err := tx.CreateBucket([]byte("meta"))
 			if err != nil {
@@ -974,7 +974,7 @@ func TestBadFiles(t *testing.T) {
 		{"another program's bbolt file", boltFile(t, func(tx *bolt.Tx) error {
 			_, err := tx.CreateBucket([]byte("widgets"))
 			return err
-		}), "cooldown check"},
+		}), "restore from an export"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -154,7 +154,7 @@ func TestBadPlaces(t *testing.T) {
 		} {
 			db := newDB(t)
 			os.WriteFile(db, tc.data, 0o600)
-			want := fmt.Sprintf("cooldown: database %s %s: run `cooldown check` and restore from an export\n"+
+			want := fmt.Sprintf("cooldown: database %s %s\n"+
 				"the file was not changed: run `cooldown --db %s check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`\n",
 				db, tc.what, shellQuote(db))
 			for _, args := range [][]string{{"status"}, {"log", "--note", "x"}} {
@@ -218,7 +218,8 @@ func TestBadPlaces(t *testing.T) {
 		gone := filepath.Join(dir, "gone.db")
 		os.Symlink(filepath.Join(dir, "missing", "x.db"), gone)
 		exactly(t, "link into a missing directory", cool(t, "--db", gone, "log", "--note", "x"), exitFailure,
-			fmt.Sprintf("cooldown: open store %s: open %s: open %s: no such file or directory\n", gone, gone, gone))
+			fmt.Sprintf("cooldown: open store %s: it is a symbolic link to %s, whose directory %s does not exist; create that directory, or give another path with --db\n",
+				gone, filepath.Join(dir, "missing", "x.db"), filepath.Join(dir, "missing")))
 	})
 
 	t.Run("loose permissions", func(t *testing.T) {

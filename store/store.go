@@ -84,12 +84,14 @@ func (e *storeError) Error() string        { return e.msg }
 func (e *storeError) Is(target error) bool { return target == e.kind }
 func (e *storeError) Unwrap() error        { return e.cause }
 
-const restoreHint = "run `cooldown check` and restore from an export"
+// RestoreHint ends the message of every ErrCorrupt error; a caller that
+// gives its own, longer advice can trim it.
+const RestoreHint = "run `cooldown check` and restore from an export"
 
 func (s *Store) corrupt(what string, cause error) error {
-	msg := fmt.Sprintf("database %s %s: %s", s.path, what, restoreHint)
+	msg := fmt.Sprintf("database %s %s: %s", s.path, what, RestoreHint)
 	if cause != nil {
-		msg = fmt.Sprintf("database %s %s (%v): %s", s.path, what, cause, restoreHint)
+		msg = fmt.Sprintf("database %s %s (%v): %s", s.path, what, cause, RestoreHint)
 	}
 	return &storeError{kind: ErrCorrupt, msg: msg, cause: cause}
 }
@@ -239,6 +241,9 @@ func Open(path string, opts Options) (*Store, error) {
 
 // create makes the directory and a new database with every bucket.
 func (s *Store) create() error {
+	if err := s.checkLinkTarget(); err != nil {
+		return err
+	}
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
@@ -254,6 +259,29 @@ func (s *Store) create() error {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
+	}
+	return nil
+}
+
+// checkLinkTarget refuses a path that is a symbolic link into a directory
+// that does not exist, saying so: creating the file would fail with only
+// "no such file or directory", and creating directories where a link
+// points is not for cooldown to decide.
+func (s *Store) checkLinkTarget() error {
+	fi, err := os.Lstat(s.path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, err := os.Readlink(s.path)
+	if err != nil {
+		return nil
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(s.path), target)
+	}
+	if _, err := os.Stat(filepath.Dir(target)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("open store %s: it is a symbolic link to %s, whose directory %s does not exist; create that directory, or give another path with --db",
+			s.path, target, filepath.Dir(target))
 	}
 	return nil
 }
