@@ -771,14 +771,7 @@ func (m *guideModel) selectSection(i int) {
 func (m *guideModel) tocHeight() int { return max(m.height-2, 1) }
 
 func (m *guideModel) followTOC() {
-	h := m.tocHeight()
-	if m.tocCursor < m.tocTop {
-		m.tocTop = m.tocCursor
-	}
-	if m.tocCursor >= m.tocTop+h {
-		m.tocTop = m.tocCursor - h + 1
-	}
-	m.tocTop = clampInt(m.tocTop, 0, max(len(m.rows)-h, 0))
+	m.tocTop = scrollTo(m.tocCursor, m.tocTop, m.tocHeight(), len(m.rows))
 }
 
 func (m *guideModel) view() string {

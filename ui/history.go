@@ -149,14 +149,7 @@ func (m *historyModel) setData(s coach.Settings, days []coach.Day, today coach.D
 
 // follow scrolls so the cursor row is on screen.
 func (m *historyModel) follow() {
-	h := m.listHeight()
-	if m.cursor < m.top {
-		m.top = m.cursor
-	}
-	if m.cursor >= m.top+h {
-		m.top = m.cursor - h + 1
-	}
-	m.top = clampInt(m.top, 0, max(len(m.days)-h, 0))
+	m.top = scrollTo(m.cursor, m.top, m.listHeight(), len(m.days))
 }
 
 func (m *historyModel) move(n int) {

@@ -418,6 +418,3 @@ func halfHours(h float64) string {
 	return fmt.Sprintf("%.1f", h)
 }
 
-func clampInt(v, lo, hi int) int {
-	return max(lo, min(v, hi))
-}
