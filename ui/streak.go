@@ -417,4 +417,3 @@ func halfHours(h float64) string {
 	}
 	return fmt.Sprintf("%.1f", h)
 }
-
