@@ -65,6 +65,11 @@ const (
 
 // Workout is one training session of a day.
 type Workout struct {
+	// ID names the workout inside its day so that an edit can say which
+	// one it changes, never by position. It is internal (not in export
+	// version 1): the store gives a workout without one (0) the next free
+	// id of its day when it is written.
+	ID      int
 	Kind    Kind
 	Minutes int // 1 to 600
 	RPE     int // session effort on the CR-10 scale, 1 to 10
@@ -72,6 +77,17 @@ type Workout struct {
 
 // Load returns the session load: RPE times minutes (Foster's session-RPE).
 func (w Workout) Load() int { return w.RPE * w.Minutes }
+
+// WorkoutIndex returns the position of the workout with id in d, or -1
+// when d holds none with that id.
+func (d Day) WorkoutIndex(id int) int {
+	for i, w := range d.Workouts {
+		if w.ID == id {
+			return i
+		}
+	}
+	return -1
+}
 
 // Morning is the check the morning after a training day: hours slept and
 // four ratings from 1 (very good) to 7 (very bad).
