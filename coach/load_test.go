@@ -33,7 +33,7 @@ func TestZoneOf(t *testing.T) {
 }
 
 func TestWorkoutAndDayLoad(t *testing.T) {
-	d := Day{Workouts: []Workout{{Strength, 60, 7}, {Mobility, 20, 2}}}
+	d := Day{Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 7}, {Kind: Mobility, Minutes: 20, RPE: 2}}}
 	if got := d.Workouts[0].Load(); got != 420 {
 		t.Errorf("Workout.Load() = %d, want 420", got)
 	}
@@ -53,7 +53,7 @@ func TestLoads(t *testing.T) {
 		var out []Day
 		end := date(t, last)
 		for i := n - 1; i >= 0; i-- {
-			out = append(out, Day{Date: end.AddDays(-i), Workouts: []Workout{{Endurance, 20, 5}}})
+			out = append(out, Day{Date: end.AddDays(-i), Workouts: []Workout{{Kind: Endurance, Minutes: 20, RPE: 5}}})
 		}
 		return out
 	}
@@ -102,8 +102,8 @@ func TestLoadZoneBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		days := []Day{
-			{Date: today.AddDays(-27), Workouts: []Workout{{Endurance, tt.older, 1}}},
-			{Date: today, Workouts: []Workout{{Endurance, tt.acute, 1}}},
+			{Date: today.AddDays(-27), Workouts: []Workout{{Kind: Endurance, Minutes: tt.older, RPE: 1}}},
+			{Date: today, Workouts: []Workout{{Kind: Endurance, Minutes: tt.acute, RPE: 1}}},
 		}
 		got := Loads(days, today)
 		if got.Zone != tt.want || got.Ratio != tt.ratio {
@@ -116,7 +116,7 @@ func TestDailyLoads(t *testing.T) {
 	days := []Day{
 		loadDay(t, "2026-11-01", 10), // outside the window
 		loadDay(t, "2026-11-22", 10),
-		{Date: date(t, "2026-11-24"), Workouts: []Workout{{Strength, 30, 8}, {Mobility, 10, 2}}},
+		{Date: date(t, "2026-11-24"), Workouts: []Workout{{Kind: Strength, Minutes: 30, RPE: 8}, {Kind: Mobility, Minutes: 10, RPE: 2}}},
 		loadDay(t, "2026-11-26", 12),
 		loadDay(t, "2026-11-27", 99), // after today
 	}

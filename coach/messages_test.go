@@ -36,12 +36,12 @@ func TestMessages(t *testing.T) {
 	sore := func(n int) func(*Day) {
 		return func(d *Day) { d.Morning = &Morning{SleepHours: 8, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: n} }
 	}
-	hard := func(d *Day) { d.Workouts = []Workout{{Strength, 50, 8}} }
+	hard := func(d *Day) { d.Workouts = []Workout{{Kind: Strength, Minutes: 50, RPE: 8}} }
 	// spiky: 28 days of history, then a week at 4 times the load.
 	spiky := func() []Day {
 		days := history(t, today, strings.Repeat("C", 28))
 		for i := len(days) - 7; i < len(days); i++ {
-			days[i].Workouts = []Workout{{Endurance, 180, 5}}
+			days[i].Workouts = []Workout{{Kind: Endurance, Minutes: 180, RPE: 5}}
 		}
 		return days
 	}
@@ -50,7 +50,7 @@ func TestMessages(t *testing.T) {
 		// with no day hard enough to raise the sleep advice by itself.
 		days := history(t, today, strings.Repeat("C", 28))
 		for i := range days {
-			days[i].Workouts = []Workout{{Endurance, 10, 5}}
+			days[i].Workouts = []Workout{{Kind: Endurance, Minutes: 10, RPE: 5}}
 			if i >= 21 {
 				days[i].Workouts[0].Minutes = 16
 			}
@@ -162,7 +162,7 @@ func TestMessagesDistinct(t *testing.T) {
 	// a section; the load messages call themselves a trend to watch.
 	days := history(t, "2026-11-26", strings.Repeat("C", 28))
 	for i := len(days) - 7; i < len(days); i++ {
-		days[i].Workouts = []Workout{{Endurance, 180, 5}}
+		days[i].Workouts = []Workout{{Kind: Endurance, Minutes: 180, RPE: 5}}
 	}
 	for _, m := range Messages(days, date(t, "2026-11-26"), DefaultSettings()) {
 		if strings.HasPrefix(m.ID, "load-") && !strings.Contains(m.Text, "to watch") {

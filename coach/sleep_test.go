@@ -11,8 +11,8 @@ func TestSleepAdvice(t *testing.T) {
 	with := func(ws ...Workout) []Day { return []Day{{Date: date(t, today), Workouts: ws}} }
 	// rising: 28 days of history, this week's load 1.4 times the average.
 	rising := []Day{
-		{Date: date(t, "2026-10-30"), Workouts: []Workout{{Endurance, 260, 1}}},
-		{Date: date(t, today), Workouts: []Workout{{Endurance, 140, 1}}},
+		{Date: date(t, "2026-10-30"), Workouts: []Workout{{Kind: Endurance, Minutes: 260, RPE: 1}}},
+		{Date: date(t, today), Workouts: []Workout{{Kind: Endurance, Minutes: 140, RPE: 1}}},
 	}
 	tests := []struct {
 		name       string
@@ -23,18 +23,18 @@ func TestSleepAdvice(t *testing.T) {
 		wantReason string // substring; "" means Reason must be empty
 	}{
 		{"no history", nil, s, 7, false, ""},
-		{"easy day", with(Workout{Endurance, 40, 4}), s, 7, false, ""},
-		{"strength at RPE 7", with(Workout{Strength, 45, 7}), s, 8, true, "strength at RPE 7"},
-		{"intervals at RPE 9", with(Workout{Mobility, 10, 2}, Workout{Intervals, 20, 9}), s, 8, true, "intervals at RPE 9"},
-		{"strength at RPE 6", with(Workout{Strength, 45, 6}), s, 7, false, ""},
-		{"endurance at RPE 9, load 360", with(Workout{Endurance, 40, 9}), s, 7, false, ""},
-		{"day load 420", with(Workout{Endurance, 70, 6}), s, 8, true, "load 420"},
-		{"day load 419", with(Workout{Endurance, 419, 1}), s, 7, false, ""},
-		{"target already 9 h", with(Workout{Strength, 45, 8}), Settings{9, 3, 4}, 9, false, "strength at RPE 8"},
-		{"target 7.5 h", with(Workout{Strength, 45, 8}), Settings{7.5, 3, 4}, 8, true, "strength"},
+		{"easy day", with(Workout{Kind: Endurance, Minutes: 40, RPE: 4}), s, 7, false, ""},
+		{"strength at RPE 7", with(Workout{Kind: Strength, Minutes: 45, RPE: 7}), s, 8, true, "strength at RPE 7"},
+		{"intervals at RPE 9", with(Workout{Kind: Mobility, Minutes: 10, RPE: 2}, Workout{Kind: Intervals, Minutes: 20, RPE: 9}), s, 8, true, "intervals at RPE 9"},
+		{"strength at RPE 6", with(Workout{Kind: Strength, Minutes: 45, RPE: 6}), s, 7, false, ""},
+		{"endurance at RPE 9, load 360", with(Workout{Kind: Endurance, Minutes: 40, RPE: 9}), s, 7, false, ""},
+		{"day load 420", with(Workout{Kind: Endurance, Minutes: 70, RPE: 6}), s, 8, true, "load 420"},
+		{"day load 419", with(Workout{Kind: Endurance, Minutes: 419, RPE: 1}), s, 7, false, ""},
+		{"target already 9 h", with(Workout{Kind: Strength, Minutes: 45, RPE: 8}), Settings{9, 3, 4}, 9, false, "strength at RPE 8"},
+		{"target 7.5 h", with(Workout{Kind: Strength, Minutes: 45, RPE: 8}), Settings{7.5, 3, 4}, 8, true, "strength"},
 		{"ratio above 1.3", rising, s, 8, true, "load ratio 1.40"},
-		{"hard day before today does not count", []Day{{Date: date(t, "2026-11-25"), Workouts: []Workout{{Strength, 60, 9}}}}, s, 7, false, ""},
-		{"future hard day does not count", []Day{{Date: date(t, "2026-11-27"), Workouts: []Workout{{Strength, 60, 9}}}}, s, 7, false, ""},
+		{"hard day before today does not count", []Day{{Date: date(t, "2026-11-25"), Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 9}}}}, s, 7, false, ""},
+		{"future hard day does not count", []Day{{Date: date(t, "2026-11-27"), Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 9}}}}, s, 7, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ func TestValidate(t *testing.T) {
 		b := Clock(22*60 + 30)
 		d := Day{
 			Date:     Date{2026, time.November, 25},
-			Workouts: []Workout{{Strength, 60, 7}},
+			Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 7}},
 			Bedtime:  &b,
 			Morning:  &Morning{7.5, 2, 3, 2, 4},
 			Note:     "legs day",
@@ -33,7 +33,7 @@ func TestValidate(t *testing.T) {
 		{"minutes 0", func(d *Day) { d.Workouts[0].Minutes = 0 }, "workouts[0].minutes", "allowed 1 to 600"},
 		{"minutes 700", func(d *Day) { d.Workouts[0].Minutes = 700 }, "workouts[0].minutes", "allowed 1 to 600"},
 		{"minutes 600", func(d *Day) { d.Workouts[0].Minutes = 600 }, "", ""},
-		{"second workout", func(d *Day) { d.Workouts = append(d.Workouts, Workout{Sport, 30, 12}) }, "workouts[1].rpe", "allowed 1 to 10"},
+		{"second workout", func(d *Day) { d.Workouts = append(d.Workouts, Workout{Kind: Sport, Minutes: 30, RPE: 12}) }, "workouts[1].rpe", "allowed 1 to 10"},
 		{"unknown kind", func(d *Day) { d.Workouts[0].Kind = "yoga" }, "workouts[0].kind", "allowed strength, intervals"},
 		{"note of 2,001 characters", func(d *Day) { d.Note = strings.Repeat("é", 2001) }, "note", "at most 2000"},
 		{"note of 2,000 characters", func(d *Day) { d.Note = strings.Repeat("é", 2000) }, "", ""},
@@ -95,7 +95,7 @@ func TestValidateEntry(t *testing.T) {
 		t.Errorf("Validate of a future day = %v, want nil (import keeps them)", err)
 	}
 	// ValidateEntry reports field errors before the date.
-	checkFieldError(t, Day{Date: today, Workouts: []Workout{{Strength, 0, 5}}}.ValidateEntry(today), "workouts[0].minutes", "allowed 1 to 600")
+	checkFieldError(t, Day{Date: today, Workouts: []Workout{{Kind: Strength, Minutes: 0, RPE: 5}}}.ValidateEntry(today), "workouts[0].minutes", "allowed 1 to 600")
 }
 
 func TestSettingsValidate(t *testing.T) {
