@@ -49,4 +49,4 @@ require (
 	golang.org/x/text v0.30.0 // indirect
 )
 
-replace github.com/alecthomas/chroma/v2 => ./content/third_party/chroma
+replace github.com/alecthomas/chroma/v2 v2.20.0 => ./third_party/chroma

@@ -1065,7 +1065,7 @@ func TestReadOnlyCommandsOnEmptyAndOldFiles(t *testing.T) {
 }
 
 // TestChromaRegistriesAreNotBuiltAtStart guards the chroma that go.mod
-// replaces (content/third_party/README.md): upstream parses every embedded
+// replaces (third_party/README.md): upstream parses every embedded
 // lexer and style at package initialisation, allocating about 2.5 and
 // 1.7 MB, in every run of cooldown. The copy defers that to first use, so
 // a run that highlights no code allocates almost nothing there. It checks

@@ -7,7 +7,7 @@ import (
 )
 
 // TestCodeBlocksStillHighlighted guards the chroma that go.mod replaces
-// (content/third_party): its lexers and styles load on first use, and a
+// (third_party): its lexers and styles load on first use, and a
 // code block must still come out highlighted, not as plain text.
 func TestCodeBlocksStillHighlighted(t *testing.T) {
 	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")

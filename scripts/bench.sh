@@ -11,7 +11,7 @@
 #                                         # what the lazy fork saves)
 #
 # cooldown and the floors are built as the repository builds them, with the
-# chroma fork in content/third_party/chroma (go.mod's replace), whose lexers
+# chroma fork in third_party/chroma (go.mod's replace), whose lexers
 # and styles load on first use. The floors link the same libraries at the
 # same versions as cooldown, so they are lazy too. EAGER=1 adds builds with
 # upstream chroma v2.20.0, which parses all of them at package init

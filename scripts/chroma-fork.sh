@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/chroma-fork.sh: rebuild content/third_party/chroma, cooldown's
+# scripts/chroma-fork.sh: rebuild third_party/chroma, cooldown's
 # copy of chroma with its registries loaded on first use, from upstream.
 #
 #   scripts/chroma-fork.sh VERSION          # e.g. v2.20.0: replace the copy
@@ -8,14 +8,14 @@
 #
 # The copy keeps only what glamour links (the root package, formatters,
 # lexers with their embedded XML, styles, quick), without tests, and
-# applies content/third_party/chroma-lazy.patch. content/third_party/README.md
+# applies third_party/chroma-lazy.patch. third_party/README.md
 # says why. Needs the Go module cache (the module is downloaded if missing)
 # and patch(1).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-fork=$root/content/third_party/chroma
-patchfile=$root/content/third_party/chroma-lazy.patch
+fork=$root/third_party/chroma
+patchfile=$root/third_party/chroma-lazy.patch
 fail() { echo "chroma-fork.sh: $*" >&2; exit 1; }
 
 mode=replace
@@ -62,10 +62,10 @@ check)
   trim "$tmp/want"
   (cd "$tmp/want" && patch -s -p1 <"$patchfile") || fail "chroma-lazy.patch does not apply to chroma $version"
   if diff -r "$tmp/want" "$fork" >"$tmp/out"; then
-    echo "content/third_party/chroma is chroma $version with chroma-lazy.patch"
+    echo "third_party/chroma is chroma $version with chroma-lazy.patch"
   else
     cat "$tmp/out"
-    fail "content/third_party/chroma differs from chroma $version with chroma-lazy.patch"
+    fail "third_party/chroma differs from chroma $version with chroma-lazy.patch"
   fi
   ;;
 replace)
@@ -74,6 +74,6 @@ replace)
     echo "chroma-fork.sh: some hunks did not apply; resolve the .rej files in $fork" >&2
   rm -rf "$fork"
   cp -r "$tmp/new" "$fork"
-  echo "content/third_party/chroma is now chroma $version; run go build ./... and go test ./..."
+  echo "third_party/chroma is now chroma $version; run go build ./... and go test ./..."
   ;;
 esac

@@ -4,7 +4,7 @@
 # way they were built before the repository carried its chroma fork, into
 # OUTDIR as cooldown-eager, floor-tui-eager and floor-line-eager.
 #
-# A normal `go build` uses the fork in content/third_party/chroma (go.mod's
+# A normal `go build` uses the fork in third_party/chroma (go.mod's
 # replace directive), whose lexer and style registries load on first use.
 # Upstream chroma parses all of them at package init; these builds show what
 # that costs. The repository's go.mod and go.sum are never touched: copies

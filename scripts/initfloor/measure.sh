@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/initfloor/measure.sh: what package initialisation costs cooldown,
-# and what the repository's chroma fork (content/third_party/chroma, wired in
+# and what the repository's chroma fork (third_party/chroma, wired in
 # by go.mod's replace: lexers and styles are parsed on first use instead of
 # at init) saves against upstream chroma v2.20.0.
 #
@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$root"
 
-fork=$root/content/third_party/chroma
+fork=$root/third_party/chroma
 [[ -f $fork/go.mod ]] || fail "the chroma fork is missing ($fork)"
 echo "== build (as built, with the lazy fork; and with upstream chroma, eager)"
 go build -o "$tmp/line-lazy" ./scripts/floor/line
