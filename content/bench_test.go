@@ -45,7 +45,7 @@ func BenchmarkSearchPhrase(b *testing.B) {
 	Search("warm-up")
 	b.ReportAllocs()
 	for b.Loop() {
-		if len(Search("the inflammatory response to the")) == 0 {
+		if len(Search("the small blood vessels near the")) == 0 {
 			b.Fatal("no matches")
 		}
 	}

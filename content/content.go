@@ -10,8 +10,10 @@ package content
 
 import (
 	"embed"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed guide/*.md
@@ -30,6 +32,8 @@ var order = []string{
 	"sleep",
 	"blood-flow",
 	"diet",
+	"blunting-adaptation",
+	"reading-your-numbers",
 	"putting-it-together",
 	"sources",
 	"about",
@@ -49,6 +53,7 @@ type Heading struct {
 	Level int    // 1 for the title, 2 for "##", and so on
 	Text  string // the heading's text without the leading "#" marks
 	Line  int    // 1-based line number in Section.Markdown
+	ID    string // HeadingID(Text), made unique within the section by a "-2", "-3" suffix
 }
 
 var (
@@ -81,9 +86,14 @@ func parseSection(id, md string) Section {
 	lines := strings.Split(md, "\n")
 	var lead []string
 	inLead, leadDone := false, false
+	seen := map[string]int{}
 	for i, line := range lines {
 		if lvl, text, ok := headingOf(line); ok {
-			s.Headings = append(s.Headings, Heading{Level: lvl, Text: text, Line: i + 1})
+			hid := HeadingID(text)
+			if seen[hid]++; seen[hid] > 1 {
+				hid += "-" + strconv.Itoa(seen[hid])
+			}
+			s.Headings = append(s.Headings, Heading{Level: lvl, Text: text, Line: i + 1, ID: hid})
 			if lvl == 1 && s.Title == "" {
 				s.Title = text
 			}
@@ -149,4 +159,36 @@ func Lookup(id string) (Section, bool) {
 // IDs returns the section ids in reading order.
 func IDs() []string {
 	return append([]string(nil), order...)
+}
+
+// HeadingID returns the id of a heading with the given text: lower case,
+// every run of characters other than letters and digits turned into one
+// "-", none at either end. "Nuts and seeds" becomes "nuts-and-seeds",
+// "Cause 1: tiny tears in muscle" becomes "cause-1-tiny-tears-in-muscle".
+func HeadingID(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// HeadingIndex returns the index in s.Headings of the heading with the given
+// id, or -1 when the section has none.
+func (s Section) HeadingIndex(id string) int {
+	for i, h := range s.Headings {
+		if h.ID == id {
+			return i
+		}
+	}
+	return -1
 }

@@ -19,15 +19,15 @@ func TestSearch(t *testing.T) {
 		{"nowhere", "zeppelin", 0, ""},
 		{"empty", "", 0, ""},
 		{"white space only", " \t\n ", 0, ""},
-		{"across a line break in the markdown", "swollen or sore. Yet the same", 1, "immune-response"},
-		{"across a line break, extra spaces in the query", "  the   inflammatory\tresponse to the  ", 1, "two-sides"},
-		{"across emphasis markup", "The helpful side. Feeling sore", 1, "two-sides"},
+		{"across a line break in the markdown", "a blood clot in a deep vein", 1, "blood-flow"},
+		{"across a line break, extra spaces in the query", "  the   small\tblood vessels near  ", 1, "two-sides"},
+		{"across emphasis markup", "The helpful side. Soreness that starts", 1, "two-sides"},
 		{"non-ASCII, lower case", "dugué", 1, "sources"},
 		{"non-ASCII, upper case query", "DUGUÉ", 1, "sources"},
 		{"non-ASCII, absent", "naïve", 0, ""},
 		{"wide runes", "東京", 0, ""},
 		{"invalid UTF-8", "\xff\xfe", 0, ""},
-		{"heading text", "Cytokines: messengers with two jobs", 1, "immune-response"},
+		{"heading text", "Cytokines: messages with two jobs", 1, "immune-response"},
 		{"markup itself is not text", "**", 0, ""},
 	}
 	for _, tt := range tests {
@@ -55,13 +55,13 @@ func TestSearchFields(t *testing.T) {
 	m := got[0]
 	s, _ := Lookup("two-sides")
 	line := strings.Split(s.Markdown, "\n")[m.Line-1]
-	if !strings.HasPrefix(line[m.Col-1:], "myositis") {
+	if !strings.HasPrefix(strings.ToLower(line[m.Col-1:]), "myositis") {
 		t.Errorf("line %d col %d points at %q, want myositis", m.Line, m.Col, line[m.Col-1:])
 	}
-	if m.Heading != "Muscle repair and growth" {
-		t.Errorf("Heading = %q, want %q", m.Heading, "Muscle repair and growth")
+	if m.Heading != "Muscle repair" {
+		t.Errorf("Heading = %q, want %q", m.Heading, "Muscle repair")
 	}
-	if !strings.Contains(m.Text, "myositis") || strings.Contains(m.Text, "*") {
+	if !strings.Contains(strings.ToLower(m.Text), "myositis") || strings.Contains(m.Text, "*") {
 		t.Errorf("Text = %q, want the plain line holding the match", m.Text)
 	}
 
