@@ -30,6 +30,8 @@ var order = []string{
 	"sleep",
 	"blood-flow",
 	"diet",
+	"blunting-adaptation",
+	"reading-your-numbers",
 	"putting-it-together",
 	"sources",
 	"about",

@@ -45,7 +45,7 @@ func TestGuideOpenSectionAndBack(t *testing.T) {
 	if hs.m.active != screenGuide {
 		t.Fatalf("active screen = %v, want guide", hs.m.active)
 	}
-	hs.mustContain("Sleep: where most repair happens", "8/13")
+	hs.mustContain("Sleep: where most repair happens", "8/15")
 	hs.press("esc")
 	if hs.m.active != screenHistory {
 		t.Fatalf("after esc the active screen is %v, want history (the screen that asked)", hs.m.active)
@@ -66,13 +66,13 @@ func TestGuideContentsFilterAndNavigation(t *testing.T) {
 		t.Fatalf("filter cortisol shows the wrong rows:\n%s", v)
 	}
 	hs.press("enter", "enter")
-	hs.mustContain("5/13 Cause 4")
+	hs.mustContain("5/15 Cause 4")
 	hs.press("]")
-	hs.mustContain("6/13 Acute and chronic")
+	hs.mustContain("6/15 Acute and chronic")
 	hs.press("[", "[")
-	hs.mustContain("4/13 Cause 3")
+	hs.mustContain("4/15 Cause 3")
 	hs.press("tab")
-	hs.mustContain("5/13 Cause 4")
+	hs.mustContain("5/15 Cause 4")
 	// esc from a section opened from the contents returns to them.
 	hs.press("esc")
 	hs.mustContain("Contents")
@@ -220,7 +220,7 @@ func TestGuideNextPreviousAcrossSections(t *testing.T) {
 	if len(g.matches) < 2 {
 		t.Fatalf("matches = %d, want several", len(g.matches))
 	}
-	hs.mustContain("1 of ", "9/13 Blood flow")
+	hs.mustContain("1 of ", "9/15 Blood flow")
 	sections := map[string]bool{}
 	for i := 1; i < len(g.matches); i++ {
 		hs.press("n")
@@ -234,9 +234,9 @@ func TestGuideNextPreviousAcrossSections(t *testing.T) {
 		t.Errorf("n visited %v, want blood-flow and putting-it-together", sections)
 	}
 	hs.press("n") // wraps to the first
-	hs.mustContain(fmt.Sprintf("1 of %d", len(g.matches)), "9/13 Blood flow")
+	hs.mustContain(fmt.Sprintf("1 of %d", len(g.matches)), "9/15 Blood flow")
 	hs.press("N") // and back to the last
-	hs.mustContain(fmt.Sprintf("%d of %d", len(g.matches), len(g.matches)), "11/13 Putting it together")
+	hs.mustContain(fmt.Sprintf("%d of %d", len(g.matches), len(g.matches)), "13/15 Putting it together")
 	hs.press("esc") // clears the search first
 	if g.query != "" || hs.m.active != screenGuide {
 		t.Errorf("esc with a search: query %q, screen %v; want cleared, still guide", g.query, hs.m.active)
@@ -283,7 +283,7 @@ func TestGuideSecondShowNoRender(t *testing.T) {
 	// The next section was rendered in the background: ] shows it at
 	// once, before any command runs.
 	_, cmd := hs.m.Update(keyMsg("]"))
-	if g.shown == nil || g.shown.key.id != "putting-it-together" {
+	if g.shown == nil || g.shown.key.id != "blunting-adaptation" {
 		t.Fatalf("] did not show the next section at once: %+v", g.shown)
 	}
 	hs.run(cmd)
