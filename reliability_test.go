@@ -121,7 +121,7 @@ func TestBadPlaces(t *testing.T) {
 		db := newDB(t)
 		os.WriteFile(db, nil, 0o600)
 		// Read: an empty history, nothing written.
-		if r := must(t, "--db", db, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+		if r := must(t, "--db", db, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: rest\n" {
 			t.Errorf("status of an empty file: %q", r.stdout)
 		}
 		if fi, _ := os.Stat(db); fi.Size() != 0 {
@@ -203,7 +203,7 @@ func TestBadPlaces(t *testing.T) {
 		link := filepath.Join(dir, "link.db")
 		os.Symlink(target, link)
 		// Reading: no database yet, an empty history; nothing created.
-		if r := must(t, "--db", link, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+		if r := must(t, "--db", link, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: rest\n" {
 			t.Errorf("status through a dangling link: %q", r.stdout)
 		}
 		if _, err := os.Stat(target); !os.IsNotExist(err) {

@@ -371,12 +371,25 @@ func (m *streakModel) loadLines() []string {
 		lvl := (v*len(sparkLevels) - 1) / peak
 		b.WriteRune(sparkLevels[lvl])
 	}
+	// The figures are status --json's: the same coach.Load, with chronic
+	// load shown once it exists (it may be 0) and a zone only when the
+	// coach's one rule (Load.HasZone) gives it.
 	l := d.summary.Load
+	chronic := "chronic not yet"
+	if l.HasChronic {
+		chronic = fmt.Sprintf("chronic %.0f", l.Chronic)
+	}
 	title := st.Subtitle.Render("Load, last 28 days") +
-		st.Muted.Render(fmt.Sprintf("  acute %.0f · chronic %.0f · highest day %d", l.Acute, l.Chronic, peak))
+		st.Muted.Render(fmt.Sprintf("  acute %.0f · %s · highest day %d", l.Acute, chronic, peak))
 	chart := st.Muted.Render("    ") + st.Accent.Render(b.String()) + "  "
-	if !l.HasRatio {
-		return []string{title, chart + st.Muted.Render("ratio needs 28 days of history")}
+	switch {
+	case !l.HasChronic:
+		return []string{title, chart + st.Muted.Render("ratio needs 28 days since your first training day")}
+	case !l.HasRatio:
+		return []string{title, chart + st.Muted.Render("no ratio: no load in 28 days")}
+	case !l.HasZone:
+		return []string{title, chart + st.Muted.Render("ratio ") + st.Accent.Render(fmt.Sprintf("%.2f", l.Ratio)) +
+			st.Muted.Render(", no zone yet: build up gradually")}
 	}
 	style := st.Good
 	switch l.Zone {
