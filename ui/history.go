@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -424,7 +425,7 @@ func statusCell(st Styles, s coach.Status) string {
 	case coach.StatusPartial:
 		return st.Bad.Render(glyphPartial + " partial ")
 	}
-	return st.Muted.Render(glyphRest + " none    ")
+	return st.Muted.Render(glyphRest + " rest    ")
 }
 
 // row draws one day of the list without the cursor column.
@@ -490,7 +491,7 @@ func (m *historyModel) drawDetail() {
 				missing = append(missing, strings.ToLower(it.Label))
 				continue
 			}
-			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(t.In(m.ctx.loc).Format("15:04")))
+			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(tickTime(t, d.Date, m.ctx.loc, m.settings.DayStartHour)))
 		}
 		if len(missing) > 0 {
 			for _, s := range wrapWords(st.Muted, "not done: "+strings.Join(missing, ", "), w-2) {
@@ -607,4 +608,14 @@ func (m *historyModel) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
+}
+
+// tickTime shows when an item was ticked: its clock time when the tick
+// falls on the day's own date, otherwise the date it was made (a past day
+// filled in later keeps the real instant of each tick).
+func tickTime(at time.Time, day coach.Date, loc *time.Location, dayStart int) string {
+	if coach.DateAt(at, loc, dayStart) == day {
+		return at.In(loc).Format("15:04")
+	}
+	return "ticked " + at.In(loc).Format("Mon 2 Jan")
 }
