@@ -240,3 +240,19 @@ func TestMorningSavedText(t *testing.T) {
 		})
 	}
 }
+
+// TestHomeRestDayToday: a date holding only ticks is a rest day, shown as
+// such on home, and breaks no streak there.
+func TestHomeRestDayToday(t *testing.T) {
+	today := mustDate(t, "2026-11-26")
+	days := testHistory(today.AddDays(-1), 10)
+	rest := coach.Day{Date: today}
+	rest.SetDone(coach.Berries, true, time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
+	withRest := append(append([]coach.Day(nil), days...), rest)
+	a := newScreenHarness(t, today.String(), days, 100, 30)
+	b := newScreenHarness(t, today.String(), withRest, 100, 30)
+	b.mustContain("Check-in not started", "status: rest (no workout)")
+	if sa, sb := a.m.ctx.summary.Streak, b.m.ctx.summary.Streak; sa != sb {
+		t.Errorf("streak with a rest day today = %+v, want %+v as without it", sb, sa)
+	}
+}

@@ -263,7 +263,7 @@ const (
 func (m *homeModel) todayState() (checkinState, coach.Day) {
 	day, ok := m.ctx.findDay(m.ctx.today)
 	switch {
-	case !ok:
+	case !ok, day.IsRest() && m.stepName == "":
 		return checkinNone, day
 	case m.stepName == stepDoneName:
 		return checkinDone, day
@@ -329,7 +329,12 @@ func (m *homeModel) view() string {
 	state, day := m.todayState()
 	switch state {
 	case checkinNone:
-		block(prioToday, labelled("Today", st.Text, st.Muted.Render("○ "), "Check-in not started")...)
+		lines := labelled("Today", st.Text, st.Muted.Render("○ "), "Check-in not started")
+		if _, ok := m.ctx.findDay(m.ctx.today); ok {
+			// A rest day holding ticks, a note or answers.
+			lines = append(lines, labelled("", st.Muted, st.Muted.Render("status: "), statusWord(coach.StatusNone))...)
+		}
+		block(prioToday, lines...)
 	default:
 		progress := "Check-in finished"
 		if state == checkinInProgress {
