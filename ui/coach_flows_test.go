@@ -256,3 +256,21 @@ func TestHomeRestDayToday(t *testing.T) {
 		t.Errorf("streak with a rest day today = %+v, want %+v as without it", sb, sa)
 	}
 }
+
+// TestHistoryDaySleepAdvice: the day view gives the same sleep advice as
+// the sleep-plan step and the summary: raised after a hard day, as advice.
+func TestHistoryDaySleepAdvice(t *testing.T) {
+	today := mustDate(t, "2026-11-26")
+	bed := coach.Clock(22*60 + 30)
+	hard := coach.Day{Date: today.AddDays(-1), Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 8}}, Bedtime: &bed}
+	easy := coach.Day{Date: today.AddDays(-2), Workouts: []coach.Workout{{ID: 1, Kind: coach.Mobility, Minutes: 20, RPE: 2}}, Bedtime: &bed}
+	hs := newScreenHarness(t, today.String(), []coach.Day{easy, hard}, 100, 40)
+	hs.open(screenHistory)
+	hs.press("enter")
+	hs.mustContain("bedtime 22:30 · wake 06:30 for 8 h (advised; target 7 h)")
+	hs.send(editDayMsg{date: hard.Date, step: int(stepSleep)})
+	hs.mustContain("Wake at       06:30", "aim for 8 h that night")
+	hs.send(backMsg{})
+	hs.press("esc", "down", "enter")
+	hs.mustContain("bedtime 22:30 · wake 05:30 for 7 h")
+}

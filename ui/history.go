@@ -502,8 +502,16 @@ func (m *historyModel) drawDetail() {
 	add("")
 	add(st.Subtitle.Render("Sleep") + "  " + pillarWord(st, d.Pillar(coach.PillarSleep, m.settings)))
 	if d.Bedtime != nil {
+		// The same advice as the sleep-plan step and the summary: the
+		// target, or the raised figure after a hard day (advice only; the
+		// pillar is met at the target).
 		target := m.settings.SleepTargetHours
-		add(fmt.Sprintf("  bedtime %s · wake %s for %s h", d.Bedtime, coach.WakeTime(*d.Bedtime, target), halfHours(target)))
+		a := adviceFor(m.days, d, m.settings)
+		line := fmt.Sprintf("  bedtime %s · wake %s for %s h", d.Bedtime, coach.WakeTime(*d.Bedtime, a.Hours), halfHours(a.Hours))
+		if a.Raised {
+			line += st.Muted.Render(fmt.Sprintf(" (advised; target %s h)", halfHours(target)))
+		}
+		add(line)
 	} else {
 		add(st.Muted.Render("  no bedtime planned"))
 	}
