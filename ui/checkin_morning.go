@@ -44,10 +44,16 @@ func (m *checkinModel) updateMorning(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.form = nil
-		return tea.Batch(m.change(func(d *coach.Day) error {
+		// Say what the answers change, from the figures before and after
+		// (the history with the working day, then with the answers).
+		c := m.ctx
+		before := coach.Summarize(withDay(c.days, m.day), c.today, c.settings)
+		cmd := m.change(func(d *coach.Day) error {
 			d.Morning = &mo
 			return nil
-		}), showInfo("saved the morning answers of "+longDate(m.date)))
+		})
+		after := coach.Summarize(withDay(c.days, m.day), c.today, c.settings)
+		return tea.Batch(cmd, showInfo(morningSavedText(m.day, before, after, c.settings)))
 	case key.Matches(msg, k.Up):
 		f.move(-1)
 	case key.Matches(msg, k.Down):

@@ -164,7 +164,7 @@ func TestPastDaySpeaksOfThatDay(t *testing.T) {
 			if d.Morning == nil || *d.Morning != want {
 				t.Fatalf("stored morning = %+v, want %+v", d.Morning, want)
 			}
-			hs.mustContain("sleep: 6.5 h reported, target 7 h")
+			hs.mustContain("sleep: 6.5 h reported, target 7 h", "Saved. 6.5 h is under your 7 h target: "+shortDate(date)+" is partial")
 			// Correcting them: m opens the stored answers.
 			hs.press("m", "right", "right", "enter")
 			if d, _ := storedDay(t, hs, date); d.Morning == nil || d.Morning.SleepHours != 7.5 {
