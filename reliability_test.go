@@ -185,7 +185,7 @@ func TestBadPlaces(t *testing.T) {
 		link := filepath.Join(t.TempDir(), "link.db")
 		os.Symlink(target, link)
 		r := must(t, "--db", link, "log", "--date", td.String(), "--note", "through the link")
-		if want := td.String() + ": partial (sleep pending, blood flow missed, diet missed)\n"; r.stdout != want {
+		if want := td.String() + ": rest day, no workout (it neither adds to nor breaks a streak; add one with --kind, --minutes and --rpe)\n"; r.stdout != want {
 			t.Errorf("log through a symlink: %q, want %q", r.stdout, want)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
