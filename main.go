@@ -636,10 +636,16 @@ func runStatus(e *env, args []string) error {
 			AcuteLoad:        sum.Load.Acute,
 			OpenQuestions:    []string{},
 		}
-		if sum.Load.HasRatio {
+		// chronic_load and load_ratio are two facts: chronic is a number
+		// (maybe 0) once the history is long enough; the ratio only while
+		// chronic is above 0.
+		if sum.Load.HasChronic {
 			chronic := sum.Load.Chronic
+			out.ChronicLoad = &chronic
+		}
+		if sum.Load.HasRatio {
 			ratio := math.Round(sum.Load.Ratio*100) / 100
-			out.ChronicLoad, out.LoadRatio = &chronic, &ratio
+			out.LoadRatio = &ratio
 		}
 		for _, d := range sum.OpenQuestions {
 			out.OpenQuestions = append(out.OpenQuestions, d.String()+": morning check")
@@ -650,7 +656,7 @@ func runStatus(e *env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(&b, "cooldown: %d-day streak (longest %d) · today: %s", sum.Streak.Current, sum.Streak.Longest, sum.TodayStatus)
+		fmt.Fprintf(&b, "cooldown: %d-day streak (longest %d) · today: %s", sum.Streak.Current, sum.Streak.Longest, sum.TodayStatus.Label())
 		if n := len(sum.OpenQuestions); n > 0 {
 			fmt.Fprintf(&b, " · open: %s morning check", sum.OpenQuestions[0])
 			if n > 1 {
@@ -895,6 +901,11 @@ func flagList(names []string) string {
 // dayLine describes a day's status in one line:
 // "2026-11-25: pending (sleep pending, blood flow met, diet met)".
 func dayLine(d coach.Day, s coach.Settings) string {
+	if d.IsRest() {
+		// Ticks, a bedtime, a note or morning answers on a date without a
+		// workout are kept, but the day is a rest day: say so.
+		return fmt.Sprintf("%s: rest day, no workout (it neither adds to nor breaks a streak; add one with --kind, --minutes and --rpe)", d.Date)
+	}
 	parts := make([]string, 0, len(coach.Pillars))
 	for _, p := range coach.Pillars {
 		parts = append(parts, p.String()+" "+d.Pillar(p, s).String())

@@ -478,7 +478,7 @@ func TestStatusNewDatabase(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
 	r := must(t, "--db", db, "status")
-	if want := "cooldown: 0-day streak (longest 0) · today: none\n"; r.stdout != want {
+	if want := "cooldown: 0-day streak (longest 0) · today: rest\n"; r.stdout != want {
 		t.Errorf("status of a new database:\n got %q\nwant %q", r.stdout, want)
 	}
 	m := statusFields(t, must(t, "--db", db, "status", "--json").stdout)
@@ -1038,7 +1038,7 @@ func TestReadOnlyCommandsOnEmptyAndOldFiles(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if r := must(t, "--db", empty, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+	if r := must(t, "--db", empty, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: rest\n" {
 		t.Errorf("status of an empty file: %q", r.stdout)
 	}
 	expect(t, cool(t, "--db", empty, "check"), exitFailure, "no database at "+empty)

@@ -121,7 +121,7 @@ func TestBadPlaces(t *testing.T) {
 		db := newDB(t)
 		os.WriteFile(db, nil, 0o600)
 		// Read: an empty history, nothing written.
-		if r := must(t, "--db", db, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+		if r := must(t, "--db", db, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: rest\n" {
 			t.Errorf("status of an empty file: %q", r.stdout)
 		}
 		if fi, _ := os.Stat(db); fi.Size() != 0 {
@@ -185,7 +185,7 @@ func TestBadPlaces(t *testing.T) {
 		link := filepath.Join(t.TempDir(), "link.db")
 		os.Symlink(target, link)
 		r := must(t, "--db", link, "log", "--date", td.String(), "--note", "through the link")
-		if want := td.String() + ": partial (sleep pending, blood flow missed, diet missed)\n"; r.stdout != want {
+		if want := td.String() + ": rest day, no workout (it neither adds to nor breaks a streak; add one with --kind, --minutes and --rpe)\n"; r.stdout != want {
 			t.Errorf("log through a symlink: %q, want %q", r.stdout, want)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -203,7 +203,7 @@ func TestBadPlaces(t *testing.T) {
 		link := filepath.Join(dir, "link.db")
 		os.Symlink(target, link)
 		// Reading: no database yet, an empty history; nothing created.
-		if r := must(t, "--db", link, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: none\n" {
+		if r := must(t, "--db", link, "status"); r.stdout != "cooldown: 0-day streak (longest 0) · today: rest\n" {
 			t.Errorf("status through a dangling link: %q", r.stdout)
 		}
 		if _, err := os.Stat(target); !os.IsNotExist(err) {

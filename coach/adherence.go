@@ -5,14 +5,15 @@ const OpenQuestionDays = 7
 
 // OpenQuestions returns the training days of the 7 days before today
 // (today-7 to today-1) that still wait for their morning check, newest
-// first. Today's own morning check is asked tomorrow, so today is never
+// first; a rest day is never asked (its morning answers can still be
+// given from history). Today's own morning check is asked tomorrow, so today is never
 // open.
 func OpenQuestions(days []Day, today Date) []Date {
 	days = upTo(days, today)
 	var out []Date
 	from := today.AddDays(-OpenQuestionDays)
 	for i := len(days) - 1; i >= 0 && !days[i].Date.Before(from); i-- {
-		if days[i].Date != today && days[i].Morning == nil {
+		if days[i].Date != today && days[i].Morning == nil && !days[i].IsRest() {
 			out = append(out, days[i].Date)
 		}
 	}
@@ -34,7 +35,8 @@ type PillarAdherence struct {
 func (a PillarAdherence) Missed() int { return a.Of - a.Met - a.Pending }
 
 // Adherence returns, for each pillar in checklist order, how often it was
-// met over the training days of the 28 days ending today. A pillar of the
+// met over the training days of the 28 days ending today (rest days are not
+// counted). A pillar of the
 // day dated today that is not met yet counts as pending, not missed: the
 // check-in may still be in progress.
 func Adherence(days []Day, today Date, s Settings) []PillarAdherence {
@@ -42,6 +44,9 @@ func Adherence(days []Day, today Date, s Settings) []PillarAdherence {
 	out := []PillarAdherence{{Pillar: PillarSleep}, {Pillar: PillarBloodFlow}, {Pillar: PillarDiet}}
 	for i := searchFrom(days, today.AddDays(-(AdherenceDays - 1))); i < len(days); i++ {
 		d := &days[i]
+		if d.IsRest() {
+			continue
+		}
 		bf, diet := d.countPillars()
 		states := [3]PillarState{PillarMissed, PillarMissed, PillarMissed}
 		switch {

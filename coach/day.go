@@ -139,8 +139,8 @@ func (c Clock) Add(d time.Duration) Clock {
 	return Clock(m)
 }
 
-// Day is the recovery record of one calendar date on which the person
-// trained. A day in the middle of its check-in is a valid Day: what is not
+// Day is the recovery record of one calendar date: a training day when it
+// holds a workout, a rest day otherwise (see IsRest). A day in the middle of its check-in is a valid Day: what is not
 // yet answered is absent.
 type Day struct {
 	Date     Date
@@ -151,6 +151,13 @@ type Day struct {
 	Morning *Morning // the morning check, nil until answered
 	Note    string
 }
+
+// IsRest reports whether d is a rest day: a date without a workout. It may
+// hold ticks, a bedtime, a note or morning answers, but it has no status,
+// neither adds to nor breaks a streak, and counts in no training-day rule
+// (recovery strength, adherence, most missed, training days, open
+// questions) and carries no load.
+func (d Day) IsRest() bool { return len(d.Workouts) == 0 }
 
 // Clone returns a deep copy of d, sharing nothing with it.
 func (d Day) Clone() Day {

@@ -47,7 +47,7 @@ type ItemInfo struct {
 	ID      Item
 	Pillar  Pillar
 	Label   string
-	Hint    string // a few words: examples or why it helps
+	Hint    string // a few words: examples or what it contains, never a treatment claim
 	Section string // id of the guide section that explains it
 }
 
@@ -82,14 +82,17 @@ const (
 	SectionBloodFlow  = "blood-flow"
 	SectionDiet       = "diet"
 	SectionTogether   = "putting-it-together"
-	SectionAbout      = "about"
+	SectionAbout      = "about" // also the clinician advice
+	SectionBlunting   = "blunting-adaptation"
+	SectionNumbers    = "reading-your-numbers" // cooldown's own figures
 )
 
 // SectionIDs lists every guide section id the domain refers to.
 var SectionIDs = []string{
 	SectionOverview, SectionMicroTears, SectionImmune, SectionOxidative,
 	SectionHormones, SectionAcute, SectionTwoSides, SectionSleep,
-	SectionBloodFlow, SectionDiet, SectionTogether, SectionAbout,
+	SectionBloodFlow, SectionDiet, SectionBlunting, SectionNumbers,
+	SectionTogether, SectionAbout,
 }
 
 // Items lists every checklist item in checklist order.
@@ -102,8 +105,8 @@ var Items = []ItemInfo{
 	{Berries, PillarDiet, "Berries", "blueberries, strawberries, raspberries", SectionDiet},
 	{LeafyGreens, PillarDiet, "Leafy greens", "spinach, kale, Swiss chard", SectionDiet},
 	{NutsSeeds, PillarDiet, "Nuts and seeds", "walnuts, flaxseeds, chia seeds", SectionDiet},
-	{Turmeric, PillarDiet, "Turmeric", "its curcumin calms inflammation", SectionDiet},
-	{OliveOil, PillarDiet, "Extra virgin olive oil", "monounsaturated fats, antioxidants", SectionDiet},
+	{Turmeric, PillarDiet, "Turmeric", "a spice for cooking; it contains curcumin", SectionDiet},
+	{OliveOil, PillarDiet, "Extra virgin olive oil", "monounsaturated fats, polyphenols", SectionDiet},
 	{WholeGrains, PillarDiet, "Whole grains", "quinoa, brown rice, whole wheat", SectionDiet},
 	{Cruciferous, PillarDiet, "Cruciferous vegetables", "broccoli, cauliflower, Brussels sprouts", SectionDiet},
 	{Ginger, PillarDiet, "Ginger", "fresh, grated or in tea", SectionDiet},

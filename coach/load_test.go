@@ -63,17 +63,22 @@ func TestLoads(t *testing.T) {
 		want Load
 	}{
 		{"no history", nil, Load{}},
-		{"27 days of history: no ratio", every(today, 27), Load{Acute: 700, Chronic: 675}},
-		{"first day exactly 27 days before today: ratio", every(today, 28), Load{Acute: 700, Chronic: 700, Ratio: 1, HasRatio: true, Zone: ZoneSteady}},
-		{"first day long before, only today trained", append([]Day{loadDay(t, "2026-01-01", 20)}, loadDay(t, today, 20)),
-			Load{Acute: 100, Chronic: 25, Ratio: 4, HasRatio: true, Zone: ZoneSpike}},
-		{"no load in 28 days: no ratio", []Day{loadDay(t, "2026-01-01", 20)}, Load{}},
+		{"27 days of history: no chronic, no ratio", every(today, 27), Load{Acute: 700}},
+		{"first day exactly 27 days before today: ratio", every(today, 28), Load{Acute: 700, Chronic: 700, HasChronic: true, Ratio: 1, HasRatio: true, HasZone: true, Zone: ZoneSteady}},
+		{"first day long before, only today trained: ratio without a zone", append([]Day{loadDay(t, "2026-01-01", 20)}, loadDay(t, today, 20)),
+			Load{Acute: 100, Chronic: 25, HasChronic: true, Ratio: 4, HasRatio: true}},
+		{"no load in 28 days: chronic 0, no ratio", []Day{loadDay(t, "2026-01-01", 20)}, Load{HasChronic: true}},
 		{"day 7 before today is outside acute", append(every("2026-11-19", 40), loadDay(t, today, 0)),
-			Load{Acute: 0, Chronic: 525, Ratio: 0, HasRatio: true, Zone: ZoneLow}},
+			Load{Acute: 0, Chronic: 525, HasChronic: true, Ratio: 0, HasRatio: true, HasZone: true, Zone: ZoneLow}},
 		{"future days play no part", append(every(today, 28), loadDay(t, "2026-11-27", 600)),
-			Load{Acute: 700, Chronic: 700, Ratio: 1, HasRatio: true, Zone: ZoneSteady}},
-		{"in-progress day without workouts counts 0", append(every("2026-11-25", 28), Day{Date: date(t, today)}),
-			Load{Acute: 600, Chronic: 675, Ratio: 600 / 675.0, HasRatio: true, Zone: ZoneSteady}},
+			Load{Acute: 700, Chronic: 700, HasChronic: true, Ratio: 1, HasRatio: true, HasZone: true, Zone: ZoneSteady}},
+		{"a rest day today counts 0", append(every("2026-11-25", 28), Day{Date: date(t, today), Note: "rest"}),
+			Load{Acute: 600, Chronic: 675, HasChronic: true, Ratio: 600 / 675.0, HasRatio: true, HasZone: true, Zone: ZoneSteady}},
+		{"history starts at the first training day, not a rest day before it",
+			append([]Day{{Date: date(t, "2026-10-01"), Note: "rest", Done: Ticks{{Item: Berries, At: doneAt}}}}, every(today, 20)...),
+			Load{Acute: 700}},
+		{"first training day 26 days back: no chronic", every(today, 27)[:1], Load{}},
+		{"first training day 27 days back, no load since: chronic 0", []Day{loadDay(t, "2026-10-30", 0)}, Load{HasChronic: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,9 +106,14 @@ func TestLoadZoneBoundaries(t *testing.T) {
 		{acute: 151, older: 249, want: ZoneSpike, ratio: 1.51},
 	}
 	for _, tt := range tests {
+		// The older load, split over the three weeks before this one
+		// (each carries enough for a zone); RPE 10 keeps the ratio.
+		third := tt.older / 3
 		days := []Day{
-			{Date: today.AddDays(-27), Workouts: []Workout{{Kind: Endurance, Minutes: tt.older, RPE: 1}}},
-			{Date: today, Workouts: []Workout{{Kind: Endurance, Minutes: tt.acute, RPE: 1}}},
+			{Date: today.AddDays(-27), Workouts: []Workout{{Kind: Endurance, Minutes: tt.older - 2*third, RPE: 10}}},
+			{Date: today.AddDays(-20), Workouts: []Workout{{Kind: Endurance, Minutes: third, RPE: 10}}},
+			{Date: today.AddDays(-13), Workouts: []Workout{{Kind: Endurance, Minutes: third, RPE: 10}}},
+			{Date: today, Workouts: []Workout{{Kind: Endurance, Minutes: tt.acute, RPE: 10}}},
 		}
 		got := Loads(days, today)
 		if got.Zone != tt.want || got.Ratio != tt.ratio {

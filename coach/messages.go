@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Message is one piece of coach advice, tied to the guide section that
@@ -37,7 +38,7 @@ const (
 var defaultMessage = Message{
 	ID:      "steady",
 	Text:    "Recovery is built one day at a time: sleep, blood flow and diet after each session.",
-	Section: SectionTogether,
+	Section: messageSection("steady"),
 }
 
 // facts is everything the rules learn about a history as of a date,
@@ -59,8 +60,9 @@ func gather(days []Day, today Date, s Settings) *facts {
 	return f
 }
 
-// recentMornings returns up to RecentMornings morning checks of the
-// training days of the last week (today-7 to today), newest first.
+// recentMornings returns up to RecentMornings morning checks of the last
+// week (today-7 to today), newest first; the morning answers of a rest day
+// count too: they describe a real morning.
 func (f *facts) recentMornings() []Morning {
 	out := make([]Morning, 0, RecentMornings)
 	from := f.today.AddDays(-OpenQuestionDays)
@@ -72,8 +74,8 @@ func (f *facts) recentMornings() []Morning {
 	return out
 }
 
-// latestMorning returns the morning check of the newest training day of
-// the last three days, if it has one.
+// latestMorning returns the morning check of the newest day of the last
+// three days (training or rest), if it has one.
 func (f *facts) latestMorning() (Morning, bool) {
 	from := f.today.AddDays(-3)
 	for i := len(f.days) - 1; i >= 0 && !f.days[i].Date.Before(from); i-- {
@@ -115,52 +117,71 @@ func Advise(days []Day, today Date, s Settings) Message {
 
 func (f *facts) messages() []Message {
 	var out []Message
-	add := func(id, section, format string, args ...any) {
-		out = append(out, Message{ID: id, Text: fmt.Sprintf(format, args...), Section: section})
+	add := func(id, format string, args ...any) {
+		out = append(out, Message{ID: id, Text: fmt.Sprintf(format, args...), Section: messageSection(id)})
 	}
-	if len(f.days) == 0 {
-		add("welcome", SectionOverview, "Welcome. After your next workout, run a check-in: sleep, blood flow and diet, a few minutes each.")
+	last := f.lastTraining()
+	if last == nil {
+		add("welcome", "Welcome. After your next workout, run a check-in: sleep, blood flow and diet, a few minutes each.")
 		return out
 	}
-	last := &f.days[len(f.days)-1]
 	mornings := f.recentMornings()
+	latest, hasLatest := f.latestMorning()
 
-	// Safety first: severe soreness that persists is for a clinician.
+	// Safety first: same-day warning signs, in a calm "if you also
+	// notice" form; a very sore morning by itself is normal.
+	switch {
+	case hasLatest && latest.Soreness >= MaxRating:
+		add("soreness-warning", "Soreness %d of 7 is normal after unaccustomed work. If you also notice dark, cola-coloured urine or swelling far beyond the effort, get care today.", latest.Soreness)
+	case sorenessRising(mornings):
+		add("soreness-warning", "Soreness rose three mornings in a row (%d, %d, %d). If you also notice dark, cola-coloured urine or swelling far beyond the effort, get care today.",
+			mornings[2].Soreness, mornings[1].Soreness, mornings[0].Soreness)
+	}
 	persistent := len(mornings) == RecentMornings
 	for _, m := range mornings {
 		persistent = persistent && m.Soreness >= SorenessHigh
 	}
 	if persistent {
-		add("soreness-persistent", SectionAbout, "Soreness has been severe on your last %d morning checks. If it does not ease, or a joint hurts, please see a clinician.", RecentMornings)
+		add("soreness-persistent", "Soreness has been %d or more on your last %d morning checks. If it has not eased within a week, see a clinician.", SorenessHigh, RecentMornings)
 	}
 
-	// Load: a trend to watch, never a diagnosis.
-	if f.load.HasRatio && f.load.Ratio > RatioSpike {
-		add("load-spike", SectionTwoSides, "This week's load is %.1f times your 4-week average, a spike to watch. An easier day or two lets recovery catch up.", f.load.Ratio)
+	// Load: a trend to watch, never a diagnosis, and only when the ratio
+	// means something (Load.HasZone).
+	l := f.load
+	switch {
+	case l.HasZone && l.Ratio > RatioSpike:
+		add("load-spike", "This week's load is %.1f times your 4-week average: a spike, a trend to watch with how you feel. An easier day or two lets recovery catch up.", l.Ratio)
+	case l.HasRatio && !l.HasZone && l.Ratio > RatioRising:
+		add("load-build-up", "New to this load, or back after a break? Build up gradually. The load ratio means little until you have a few steady weeks.")
 	}
 
 	// How the body felt on the latest morning check.
-	if m, ok := f.latestMorning(); ok {
-		if h := m.Hooper(); h >= HooperHigh {
-			add("hooper-high", SectionAcute, "Your last morning check scored %d of 28 (higher is rougher). Keep today light and let the inflammation settle.", h)
+	if hasLatest {
+		if h := latest.Hooper(); h >= HooperHigh {
+			add("hooper-high", "Your last morning check scored %d of 28 (higher is rougher): recovery may be falling behind on sleep, stress, fatigue or soreness. Keep today light.", h)
 		}
-		if m.Soreness >= SorenessHigh && !persistent {
-			add("soreness-high", SectionTwoSides, "Soreness %d of 7 on your last morning check: repair is under way. Move gently today; hard training can wait.", m.Soreness)
+		if latest.Soreness >= SorenessHigh && latest.Soreness < MaxRating && !persistent {
+			add("soreness-high", "Soreness %d of 7 on your last morning check: repair is under way. Move gently today; hard training can wait.", latest.Soreness)
 		}
 	}
 
-	// The latest session, if it was today or yesterday.
+	// The latest session, if it was today or yesterday. The coach does
+	// not advise what the day already holds.
 	if !last.Date.Before(f.today.AddDays(-1)) {
-		if w, ok := hardWorkout(last); ok && !(last.IsDone(FoamRolling) && last.IsDone(Stretching)) {
-			add("hard-session", SectionMicroTears, "%s at RPE %d leaves micro-tears to repair: foam roll and stretch the worked muscles for ten easy minutes.", w.Kind.Label(), w.RPE)
+		if w, ok := hardWorkout(last); ok {
+			if last.IsDone(Massage) || last.IsDone(FoamRolling) {
+				add("hard-session", "%s at RPE %d: easy movement, a meal with protein and a good night's sleep help you recover.", w.Kind.Label(), w.RPE)
+			} else {
+				add("hard-session", "%s at RPE %d: easy movement, a meal with protein and a good night's sleep. Massage or foam rolling too, if they help you feel better.", w.Kind.Label(), w.RPE)
+			}
 		}
 	}
 
-	// Sleep.
-	if f.load.HasRatio && f.load.Ratio > RatioRising {
-		add("load-rising", SectionSleep, "Your load is rising (ratio %.2f, a trend to watch). Aim for %s of sleep tonight: that is when repair happens.", f.load.Ratio, hours(max(f.sleep.Hours, RaisedSleepHours)))
+	// Sleep: advice for tonight.
+	if l.HasZone && l.Ratio > RatioRising {
+		add("load-rising", "Your load is rising (ratio %.2f, a trend to watch). Aim for %s of sleep tonight and notice how you feel.", l.Ratio, hours(max(f.sleep.Hours, RaisedSleepHours)))
 	} else if f.sleep.Raised {
-		add("sleep-after-hard-day", SectionSleep, "After a hard day, aim for %s of sleep tonight instead of %s: muscle repair happens mostly in deep sleep.", hours(f.sleep.Hours), hours(f.s.SleepTargetHours))
+		add("sleep-after-hard-day", "After a hard day, aim for %s of sleep tonight instead of %s: most repair happens while you sleep.", hours(f.sleep.Hours), hours(f.s.SleepTargetHours))
 	}
 	short := 0
 	for _, m := range mornings {
@@ -169,29 +190,29 @@ func (f *facts) messages() []Message {
 		}
 	}
 	if short >= 2 {
-		add("short-sleep", SectionSleep, "You slept under %s on %d of your last %d mornings. An earlier bedtime is the simplest recovery tool there is.", hours(f.s.SleepTargetHours), short, len(mornings))
+		add("short-sleep", "You slept under %s on %d of your last %d mornings. An earlier bedtime is the simplest recovery habit there is.", hours(f.s.SleepTargetHours), short, len(mornings))
 	}
 
-	// Today's check-in.
+	// Today's check-in (a training day; a rest day has none).
 	if d := f.pass.todayDay; d != nil {
 		bf, diet := d.countPillars()
 		if bf < BloodFlowMin {
-			add("today-blood-flow", SectionBloodFlow, "One blood-flow item completes that pillar today: five minutes of stretching or foam rolling is enough.")
+			add("today-blood-flow", "One blood-flow item meets that pillar today: a few minutes of massage, foam rolling or stretching counts.")
 		}
 		if n := f.s.DietMinGroups - diet; n > 0 {
-			add("today-diet", SectionDiet, "%d more food %s would meet today's diet pillar: berries, leafy greens or fatty fish all count.", n, plural(n, "group", "groups"))
+			add("today-diet", "%d more food %s would meet today's diet pillar: %s all count.", n, plural(n, "group", "groups"), undoneFoods(d, 3))
 		}
 		if f.pass.status == StatusPending {
-			add("today-pending", SectionSleep, "Today is done except sleep: answer the morning check tomorrow and the day counts as complete.")
+			add("today-pending", "Today is done except sleep: answer the morning check tomorrow and the day counts as complete.")
 		}
 	}
 
 	// Habits.
 	if f.pass.newRecord && f.pass.streak.Current >= RecordMin {
-		add("new-longest", SectionTogether, "%d complete days in a row: your longest streak yet. Steady habits like this are what make recovery work.", f.pass.streak.Current)
+		add("new-longest", "%d complete days in a row: your longest streak yet. Steady habits like this are what make recovery work.", f.pass.streak.Current)
 	}
 	if gap := last.Date.DaysUntil(f.today); gap >= ComebackDays {
-		add("comeback", SectionTogether, "%d days since your last session. Welcome back: start easy, and run a check-in afterwards.", gap)
+		add("comeback", "%d days since your last session. Welcome back: start easy, build up gradually, and run a check-in afterwards.", gap)
 	}
 	adh := Adherence(f.days, f.today, f.s)
 	if p, ok := MostMissed(adh); ok {
@@ -199,13 +220,48 @@ func (f *facts) messages() []Message {
 		if n := a.Missed(); n >= MissedMin {
 			switch p {
 			case PillarDiet:
-				add("diet-most-missed", SectionDiet, "Diet is the pillar you missed most in 4 weeks (%d of %d days). One more food group a day, like berries, closes the gap.", n, a.Of)
+				add("diet-most-missed", "Diet is the pillar you missed most in 4 weeks (%d of %d days). One more food group a day closes the gap.", n, a.Of)
 			case PillarBloodFlow:
-				add("blood-flow-most-missed", SectionBloodFlow, "Blood flow is the pillar you missed most in 4 weeks (%d of %d days). Five minutes of stretching after training is enough.", n, a.Of)
+				add("blood-flow-most-missed", "Blood flow is the pillar you missed most in 4 weeks (%d of %d days). A few minutes of massage, rolling or stretching meets it.", n, a.Of)
 			case PillarSleep:
-				add("sleep-most-missed", SectionSleep, "Sleep is the pillar you missed most in 4 weeks (%d of %d days). A fixed bedtime is the easiest way to reach %s.", n, a.Of, hours(f.s.SleepTargetHours))
+				add("sleep-most-missed", "Sleep is the pillar you missed most in 4 weeks (%d of %d days). A fixed bedtime is the easiest way to reach %s.", n, a.Of, hours(f.s.SleepTargetHours))
 			}
 		}
 	}
 	return out
+}
+
+// lastTraining returns the newest training day up to today, nil when there
+// is none.
+func (f *facts) lastTraining() *Day {
+	for i := len(f.days) - 1; i >= 0; i-- {
+		if !f.days[i].IsRest() {
+			return &f.days[i]
+		}
+	}
+	return nil
+}
+
+// sorenessRising reports whether soreness rose on each of the latest three
+// morning checks (mornings is newest first).
+func sorenessRising(mornings []Morning) bool {
+	return len(mornings) >= 3 && mornings[2].Soreness < mornings[1].Soreness && mornings[1].Soreness < mornings[0].Soreness
+}
+
+// undoneFoods names up to n food groups not yet ticked on d, in checklist
+// order: "fatty fish, berries or leafy greens".
+func undoneFoods(d *Day, n int) string {
+	var names []string
+	for _, it := range Items {
+		if it.Pillar == PillarDiet && !d.IsDone(it.ID) && len(names) < n {
+			names = append(names, strings.ToLower(it.Label))
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "any group"
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

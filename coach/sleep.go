@@ -53,7 +53,9 @@ func hardReason(d *Day) string {
 // SleepAdvice returns the sleep advice for the night after today: the
 // sleep target, raised to at least 8 h when the day dated today was hard
 // (a strength or intervals workout at RPE 7 or more, or a day load of 420
-// or more) or when the acute:chronic load ratio is above 1.3.
+// or more) or when the acute:chronic load ratio is above 1.3 and means
+// something (Load.HasZone). It is advice for that night only: the sleep
+// pillar of a day is met by the target in the settings, never by it.
 func SleepAdvice(days []Day, today Date, s Settings) SleepGoal {
 	days = upTo(days, today)
 	var todayDay *Day
@@ -65,10 +67,10 @@ func SleepAdvice(days []Day, today Date, s Settings) SleepGoal {
 
 func sleepAdvice(todayDay *Day, l Load, s Settings) SleepGoal {
 	a := SleepGoal{Hours: s.SleepTargetHours}
-	if todayDay != nil {
+	if todayDay != nil && !todayDay.IsRest() {
 		a.Reason = hardReason(todayDay)
 	}
-	if a.Reason == "" && l.HasRatio && l.Ratio > RatioRising {
+	if a.Reason == "" && l.HasZone && l.Ratio > RatioRising {
 		a.Reason = fmt.Sprintf("load ratio %.2f is above %.1f", l.Ratio, RatioRising)
 	}
 	if a.Reason != "" && a.Hours < RaisedSleepHours {

@@ -9,11 +9,15 @@ func TestSleepAdvice(t *testing.T) {
 	const today = "2026-11-26"
 	s := DefaultSettings()
 	with := func(ws ...Workout) []Day { return []Day{{Date: date(t, today), Workouts: ws}} }
-	// rising: 28 days of history, this week's load 1.4 times the average.
-	rising := []Day{
-		{Date: date(t, "2026-10-30"), Workouts: []Workout{{Kind: Endurance, Minutes: 260, RPE: 1}}},
-		{Date: date(t, today), Workouts: []Workout{{Kind: Endurance, Minutes: 140, RPE: 1}}},
+	// rising: one session a week for 4 weeks, this week's load 1.4 times
+	// the average: 210 / ((3*130 + 210) / 4).
+	week := func(off, minutes int) Day {
+		return Day{Date: date(t, today).AddDays(off), Workouts: []Workout{{Kind: Endurance, Minutes: minutes, RPE: 1}}}
 	}
+	rising := []Day{week(-27, 130), week(-20, 130), week(-13, 130), week(0, 210)}
+	// spiky but meaningless: one session 27 days ago, one today (a
+	// beginner's first two sessions): ratio 1.4 without a zone.
+	beginner := []Day{week(-27, 260), week(0, 140)}
 	tests := []struct {
 		name       string
 		days       []Day
@@ -33,6 +37,8 @@ func TestSleepAdvice(t *testing.T) {
 		{"target already 9 h", with(Workout{Kind: Strength, Minutes: 45, RPE: 8}), Settings{9, 3, 4}, 9, false, "strength at RPE 8"},
 		{"target 7.5 h", with(Workout{Kind: Strength, Minutes: 45, RPE: 8}), Settings{7.5, 3, 4}, 8, true, "strength"},
 		{"ratio above 1.3", rising, s, 8, true, "load ratio 1.40"},
+		{"ratio above 1.3 without a zone", beginner, s, 7, false, ""},
+		{"hard day on a rest day is none", []Day{{Date: date(t, today), Done: Ticks{{Item: Massage}}}}, s, 7, false, ""},
 		{"hard day before today does not count", []Day{{Date: date(t, "2026-11-25"), Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 9}}}}, s, 7, false, ""},
 		{"future hard day does not count", []Day{{Date: date(t, "2026-11-27"), Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 9}}}}, s, 7, false, ""},
 	}

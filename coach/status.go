@@ -3,7 +3,10 @@ package coach
 // Status is the state of a training day's recovery.
 type Status int
 
-// The statuses. StatusNone means no training day is recorded.
+// The statuses. StatusNone means no training day: either nothing is
+// recorded for the date, or the date is a rest day (a day without a
+// workout, which may still hold ticks, a bedtime, a note or morning
+// answers). Files say "none"; screens say "rest" (see Label).
 const (
 	StatusNone Status = iota
 	StatusPartial
@@ -23,6 +26,17 @@ func (s Status) String() string {
 		return "complete"
 	}
 	return "none"
+}
+
+// Label returns the status in the words every screen and the one-line
+// status use: complete, pending, partial, or rest for a date without
+// training. (String is the word of files and status --json, where a rest
+// day stays "none".)
+func (s Status) Label() string {
+	if s == StatusNone {
+		return "rest"
+	}
+	return s.String()
 }
 
 // PillarState is how far one pillar of a day is met.
@@ -94,13 +108,17 @@ func (d Day) Pillar(p Pillar, s Settings) PillarState {
 	return PillarMissed
 }
 
-// Status returns complete when all three pillars are met, pending when only
-// sleep is not yet reported, and partial otherwise.
+// Status returns StatusNone for a rest day (no workout), complete when all
+// three pillars are met, pending when only sleep is not yet reported, and
+// partial otherwise.
 func (d Day) Status(s Settings) Status { return d.status(s) }
 
 // status is Status without copying the day; the rules walk whole histories
 // with it, so it reads the checklist once.
 func (d *Day) status(s Settings) Status {
+	if len(d.Workouts) == 0 {
+		return StatusNone
+	}
 	if len(d.Done) < BloodFlowMin+s.DietMinGroups {
 		return StatusPartial
 	}

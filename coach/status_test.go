@@ -29,7 +29,7 @@ func TestStatusEveryCombination(t *testing.T) {
 	dietItems := ItemsOf(PillarDiet)
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s-%d-%d", tt.sleep, tt.bf, tt.diet), func(t *testing.T) {
-			d := Day{Date: Date{2026, time.November, 25}}
+			d := Day{Date: Date{2026, time.November, 25}, Workouts: []Workout{{ID: 1, Kind: Endurance, Minutes: 30, RPE: 4}}}
 			for _, it := range bfItems[:tt.bf] {
 				d.SetDone(it.ID, true, doneAt)
 			}
@@ -79,8 +79,19 @@ func TestStatusSettings(t *testing.T) {
 	if got := d.CountDone(PillarDiet); got != 3 {
 		t.Errorf("CountDone(diet) with unknown ids = %d, want 3", got)
 	}
-	if got := (Day{}).Status(DefaultSettings()); got != StatusPartial {
-		t.Errorf("empty day status = %v, want partial", got)
+	if got := (Day{Workouts: []Workout{{ID: 1, Kind: Sport, Minutes: 5, RPE: 1}}}).Status(DefaultSettings()); got != StatusPartial {
+		t.Errorf("training day with nothing else: status = %v, want partial", got)
+	}
+	// A rest day has no status, whatever it holds.
+	rest := mkDay(Date{2026, time.November, 25}, 'C')
+	rest.Workouts = nil
+	if got := rest.Status(DefaultSettings()); got != StatusNone {
+		t.Errorf("rest day with every pillar met: status = %v, want none", got)
+	}
+	for st, want := range map[Status]string{StatusNone: "rest", StatusPartial: "partial", StatusPending: "pending", StatusComplete: "complete"} {
+		if st.Label() != want {
+			t.Errorf("Status(%d).Label() = %q, want %q", int(st), st.Label(), want)
+		}
 	}
 	for st, want := range map[Status]string{StatusNone: "none", StatusPartial: "partial", StatusPending: "pending", StatusComplete: "complete"} {
 		if st.String() != want {

@@ -72,8 +72,9 @@ type pass struct {
 	streak    Streak
 	strength  float64 // 0 to 1
 	newRecord bool    // the current run is longer than every earlier run
-	todayDay  *Day    // the day dated today, nil when there is none
+	todayDay  *Day    // the training day dated today, nil when there is none
 	status    Status  // status of todayDay
+	training  int     // training days (rest days are not)
 }
 
 // walk computes every whole-history rule in a single pass over days (up to
@@ -83,8 +84,9 @@ type pass struct {
 // recovery strength: a complete day extends the run; a pending day (only
 // sleep not yet reported) is skipped; the day dated today is skipped while
 // it is not complete (a check-in in progress never breaks anything); any
-// other day is partial and ends the run. Days without training are simply
-// not in the history, so they neither add nor break.
+// other day is partial and ends the run. Dates without training, whether
+// absent or rest days holding ticks, a note or morning answers, neither add
+// nor break.
 func walk(days []Day, today Date, s Settings) pass {
 	var p pass
 	run, before := 0, 0 // current run; longest run ended before it
@@ -95,6 +97,11 @@ func walk(days []Day, today Date, s Settings) pass {
 	for i := range days {
 		d := &days[i]
 		st := d.status(s)
+		if st == StatusNone {
+			// A rest day: no status, neither adds nor breaks.
+			continue
+		}
+		p.training++
 		isToday := d.Date == today
 		if isToday {
 			p.todayDay, p.status = d, st

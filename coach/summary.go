@@ -6,13 +6,13 @@ import "math"
 // one date. Every count covers days up to Today only.
 type Summary struct {
 	Today       Date
-	TodayStatus Status // StatusNone when there is no training day today
+	TodayStatus Status // StatusNone when today is a rest day or has no record
 	Streak      Streak
 	// Strength is recovery strength, 0 to 100 (see RecoveryStrength);
 	// StrengthPercent is the same rounded to a whole percent.
 	Strength        float64
 	StrengthPercent int
-	TrainingDays    int // training days up to today
+	TrainingDays    int // training days up to today; rest days are not counted
 	Load            Load
 	OpenQuestions   []Date // days waiting for their morning check, newest first
 	Message         Message
@@ -29,7 +29,7 @@ func Summarize(days []Day, today Date, s Settings) Summary {
 		Streak:          f.pass.streak,
 		Strength:        100 * f.pass.strength,
 		StrengthPercent: int(math.Round(100 * f.pass.strength)),
-		TrainingDays:    len(f.days),
+		TrainingDays:    f.pass.training,
 		Load:            f.load,
 		OpenQuestions:   OpenQuestions(f.days, today),
 		Message:         defaultMessage,

@@ -121,7 +121,7 @@ func TestTenYears(t *testing.T) {
 	if got.TrainingDays != 3650 {
 		t.Errorf("TrainingDays = %d, want 3650", got.TrainingDays)
 	}
-	wantLoad := Load{Acute: 700, Chronic: 700, Ratio: 1, HasRatio: true, Zone: ZoneSteady}
+	wantLoad := Load{Acute: 700, Chronic: 700, HasChronic: true, Ratio: 1, HasRatio: true, HasZone: true, Zone: ZoneSteady}
 	if got.Load != wantLoad {
 		t.Errorf("Load = %+v, want %+v", got.Load, wantLoad)
 	}

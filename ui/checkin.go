@@ -133,6 +133,7 @@ type checkinKeyMap struct {
 	KindPick key.Binding
 	Note     key.Binding
 	NoteDone key.Binding
+	Morning  key.Binding
 }
 
 func defaultCheckinKeyMap() checkinKeyMap {
@@ -152,6 +153,7 @@ func defaultCheckinKeyMap() checkinKeyMap {
 		KindPick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
 		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		NoteDone: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note")),
+		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning answers")),
 	}
 }
 
@@ -199,6 +201,14 @@ type checkinModel struct {
 	note   textarea.Model // the day's note, open on the summary step
 	noting bool
 
+	// confirmRest asks, once, before the last workout goes: the day then
+	// becomes a rest day (its other fields are kept).
+	confirmRest bool
+	// form is the morning answers of the date, open on the summary step
+	// (m): any past day's answers can be given or corrected there.
+	form    *morningForm
+	formErr string
+
 	advice    coach.SleepGoal
 	message   coach.Message // coach message for a past date
 	messageOn coach.Date
@@ -234,6 +244,8 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	m.date = date
 	m.resume = false
 	m.noting = false
+	m.confirmRest = false
+	m.form, m.formErr = nil, ""
 	m.note.Blur()
 	m.day = coach.Day{Date: date}
 	if d, ok := m.ctx.findDay(date); ok {
@@ -330,9 +342,11 @@ func (m *checkinModel) setStep(s checkinStep) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// storeStep writes the current step unless it is already stored.
+// storeStep writes the current step unless it is already stored. A
+// finished check-in stays finished: reviewing it and leaving it does not
+// turn it back into one in progress.
 func (m *checkinModel) storeStep(name string) tea.Cmd {
-	if name == m.stored || m.ctx.store == nil {
+	if name == m.stored || m.stored == stepDoneName || m.ctx.store == nil {
 		return nil
 	}
 	m.stored = name
@@ -449,6 +463,12 @@ func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.noting {
 		return m.updateNote(msg)
 	}
+	if m.form != nil {
+		return m.updateMorning(msg)
+	}
+	if m.confirmRest {
+		return m.updateConfirmRest(msg)
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -473,6 +493,9 @@ func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		if key.Matches(msg, k.Note) {
 			return m.startNote()
+		}
+		if key.Matches(msg, k.Morning) {
+			m.openMorning()
 		}
 	}
 	return nil
@@ -530,6 +553,10 @@ func (m *checkinModel) updateKeys() {
 	k := &m.keys
 	s := m.step
 	has := m.hasWorkout()
+	// Keys a text field or a form disabled come back once it is closed.
+	k.Next.SetEnabled(true)
+	k.Back.SetEnabled(true)
+	k.Morning.SetEnabled(s == stepSummary && m.date.Before(m.ctx.today) && m.form == nil)
 	k.Up.SetEnabled(s == stepKind || (s == stepEffort && has) || s == stepBloodFlow || s == stepDiet)
 	k.Down.SetEnabled(k.Up.Enabled())
 	k.Toggle.SetEnabled(s == stepBloodFlow || s == stepDiet)
@@ -543,8 +570,8 @@ func (m *checkinModel) updateKeys() {
 	k.KindPick.SetEnabled(s == stepKind)
 	k.Note.SetEnabled(s == stepSummary)
 	k.NoteDone.SetEnabled(m.noting)
-	if m.noting {
-		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note} {
+	if m.noting || m.form != nil {
+		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note, &k.Morning} {
 			b.SetEnabled(false)
 		}
 	}
@@ -566,7 +593,10 @@ func (m *checkinModel) updateKeys() {
 // ShortHelp returns the keys that work on the current step.
 func (m *checkinModel) ShortHelp() []key.Binding {
 	k := m.keys
-	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
+	if m.form != nil {
+		return morningFormHelp
+	}
+	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
 }
 
 // FullHelp returns every key of the check-in, grouped.
@@ -576,7 +606,7 @@ func (m *checkinModel) FullHelp() [][]key.Binding {
 		{k.Next, k.Back, k.Up, k.Down},
 		{k.Toggle, k.Why, k.Digit},
 		{k.KindPick, k.Add, k.Switch, k.Remove},
-		{k.Earlier, k.Later, k.Note, k.NoteDone},
+		{k.Earlier, k.Later, k.Note, k.NoteDone, k.Morning},
 	}
 }
 

@@ -54,18 +54,52 @@ func (m *checkinModel) updateKind(msg tea.KeyMsg) tea.Cmd {
 			m.sync()
 		}
 	case key.Matches(msg, k.Remove):
-		if m.hasWorkout() {
-			i := m.wi
-			m.wi = max(min(i, len(m.day.Workouts)-2), 0)
-			m.minutesDirty = false
-			return tea.Batch(m.change(func(d *coach.Day) error {
-				if i < len(d.Workouts) {
-					d.Workouts = append(d.Workouts[:i:i], d.Workouts[i+1:]...)
-				}
-				return nil
-			}), showInfo("removed workout "+strconv.Itoa(i+1)))
+		if !m.hasWorkout() {
+			return nil
 		}
+		if len(m.day.Workouts) == 1 && !m.confirmRest {
+			// The last workout: ask once, the day becomes a rest day.
+			m.confirmRest = true
+			return nil
+		}
+		return m.removeWorkout()
 	}
+	return nil
+}
+
+// removeWorkout removes the workout being edited, by its id when it has
+// one (the stored day may differ from the working copy), and keeps the
+// rest of the record: without a workout the day is a rest day.
+func (m *checkinModel) removeWorkout() tea.Cmd {
+	m.confirmRest = false
+	i := m.wi
+	id := m.day.Workouts[i].ID
+	last := len(m.day.Workouts) == 1
+	m.wi = max(min(i, len(m.day.Workouts)-2), 0)
+	m.minutesDirty = false
+	info := "removed workout " + strconv.Itoa(i+1)
+	if last {
+		info = "removed the last workout: " + longDate(m.date) + " is a rest day"
+	}
+	return tea.Batch(m.change(func(d *coach.Day) error {
+		j := i
+		if id != 0 {
+			j = d.WorkoutIndex(id)
+		}
+		if j >= 0 && j < len(d.Workouts) {
+			d.Workouts = append(d.Workouts[:j:j], d.Workouts[j+1:]...)
+		}
+		return nil
+	}), showInfo(info))
+}
+
+// updateConfirmRest answers "make <date> a rest day?": y or d removes the
+// last workout, any other key keeps it.
+func (m *checkinModel) updateConfirmRest(msg tea.KeyMsg) tea.Cmd {
+	if s := msg.String(); s == "y" || s == "d" {
+		return m.removeWorkout()
+	}
+	m.confirmRest = false
 	return nil
 }
 
@@ -110,6 +144,12 @@ func (m *checkinModel) kindView(add func(...string), list func([]string, int)) {
 		}
 	} else {
 		add(m.para(st.Text, "What did you train?", "")...)
+		if len(m.day.Done) > 0 || m.day.Note != "" || m.day.Bedtime != nil || m.day.Morning != nil {
+			add(m.para(st.Muted, longDate(m.date)+" is a rest day until you add a workout.", "")...)
+		}
+	}
+	if m.confirmRest {
+		add(m.para(st.Warn, "Make "+shortDate(m.date)+" a rest day? Its ticks, note and answers stay.", st.Accent.Render("y")+st.Muted.Render(" yes · any other key no"))...)
 	}
 	add("")
 	rows := make([]string, len(coach.Kinds))
@@ -311,8 +351,10 @@ func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) 
 	state := pillarGlyph(st, m.day.Pillar(p, m.ctx.settings))
 	if p == coach.PillarBloodFlow {
 		add(m.para(st.Text, "What did you do for blood flow?", state+" "+st.Accent.Render(count)+st.Muted.Render(" needed"))...)
+		// Safety where it is needed (guide: blood flow, about).
+		add(m.para(st.Warn, "Never massage or roll a hot, swollen calf or a fresh injury.", "")...)
 	} else {
-		add(m.para(st.Text, "Which food groups did you eat today?", state+" "+st.Accent.Render(count)+st.Muted.Render(" groups"))...)
+		add(m.para(st.Text, "Which food groups did you eat "+m.dayWord()+"?", state+" "+st.Accent.Render(count)+st.Muted.Render(" groups"))...)
 	}
 	add("")
 	items := stepItems(m.step)
@@ -371,7 +413,11 @@ func (m *checkinModel) setBedtime(c coach.Clock) tea.Cmd {
 func (m *checkinModel) sleepView(add func(...string)) {
 	st := m.ctx.styles
 	a := m.advice
-	add(m.para(st.Text, "When will you go to bed tonight?", "")...)
+	if m.date == m.ctx.today {
+		add(m.para(st.Text, "When will you go to bed tonight?", "")...)
+	} else {
+		add(m.para(st.Text, "When did you go to bed that night?", "")...)
+	}
 	add("")
 	bed := st.Selected.Render("‹ " + m.bed.String() + " ›")
 	add(st.Text.Render(padRight("Bedtime", 14)) + bed)
@@ -381,15 +427,45 @@ func (m *checkinModel) sleepView(add func(...string)) {
 		add(st.Muted.Render(padRight("", 14) + "suggested: ←/→ to change, enter to keep"))
 	}
 	add("")
+	// The target in the settings decides the sleep pillar; the raised
+	// figure after a hard day is advice for that night only.
+	target := hoursText(m.ctx.settings.SleepTargetHours)
 	if a.Raised {
-		add(m.para(st.Warn, "Target raised to "+hoursText(a.Hours), st.Muted.Render("(your target is "+hoursText(m.ctx.settings.SleepTargetHours)+")"))...)
-		add(m.para(st.Text, "why: "+a.Reason, "")...)
+		night := "tonight"
+		if m.date != m.ctx.today {
+			night = "that night"
+		}
+		add(m.para(st.Warn, "Advice: aim for "+hoursText(a.Hours)+" "+night+" ("+a.Reason+")", st.Muted.Render("· "+target+" meets your target"))...)
 	} else {
-		add(m.para(st.Muted, "Sleep target "+hoursText(a.Hours)+"; it is checked tomorrow morning on home.", "")...)
+		add(m.para(st.Muted, "Sleep target "+target+"; "+m.sleepAsked()+".", "")...)
 		if a.Reason != "" {
 			add(m.para(st.Muted, "note: "+a.Reason, "")...)
 		}
 	}
+}
+
+// dayWord names the check-in's date as its questions speak of it: "today"
+// for today, "that day" for a past day.
+func (m *checkinModel) dayWord() string {
+	if m.date == m.ctx.today {
+		return "today"
+	}
+	return "that day"
+}
+
+// sleepAsked says when the morning answers of the date are asked, and
+// never promises a question the app will not ask: home asks the training
+// days of the last 7 days; for any other date m answers now.
+func (m *checkinModel) sleepAsked() string {
+	switch {
+	case m.date == m.ctx.today:
+		return "asked tomorrow morning on home"
+	case m.day.IsRest():
+		return "a rest day is not asked: press m to answer now"
+	case !m.date.Before(m.ctx.today.AddDays(-coach.OpenQuestionDays)):
+		return "asked on home, or press m to answer now"
+	}
+	return "no longer asked on home: press m to answer now"
 }
 
 // hoursText writes hours as "7 h" or "7.5 h".
@@ -442,7 +518,11 @@ func (m *checkinModel) missing() []string {
 	}
 	switch d.Pillar(coach.PillarSleep, s) {
 	case coach.PillarPending:
-		out = append(out, "sleep: answered tomorrow morning on home (target "+hoursText(m.advice.Hours)+")")
+		text := "sleep: " + m.sleepAsked() + " (target " + hoursText(s.SleepTargetHours)
+		if m.advice.Raised {
+			text += "; " + hoursText(m.advice.Hours) + " advised"
+		}
+		out = append(out, text+")")
 	case coach.PillarMissed:
 		out = append(out, fmt.Sprintf("sleep: %s reported, target %s", hoursText(d.Morning.SleepHours), hoursText(s.SleepTargetHours)))
 	}
@@ -464,6 +544,7 @@ func (m *checkinModel) summaryView(add func(...string)) {
 		add(st.Text.Render("        ") + st.Muted.Render("bed "+m.day.Bedtime.String()+", wake "+coach.WakeTime(*m.day.Bedtime, m.advice.Hours).String()))
 	}
 	add("")
+	m.morningView(add)
 	m.noteView(add)
 	if miss := m.missing(); len(miss) > 0 {
 		add(st.Subtitle.Render("Still to do"))

@@ -15,7 +15,7 @@ import (
 func TestCheckinWholeFlow(t *testing.T) {
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	today := mustDate(t, "2026-11-26")
-	hs.mustContain("No check-in yet", "start check-in")
+	hs.mustContain("Check-in not started", "start check-in")
 
 	hs.press("enter")
 	if activeScreen(hs) != screenCheckin {
@@ -55,16 +55,16 @@ func TestCheckinWholeFlow(t *testing.T) {
 	hs.press("space", "down", "space", "down", "down", "space")
 	hs.mustContain("3 of 3")
 	hs.press("enter")
-	hs.mustContain("Step 6 of 7", "Sleep plan", "Target raised to 8 h", "hard day: intervals at RPE 8", "22:30", "06:30")
+	hs.mustContain("Step 6 of 7", "Sleep plan", "When will you go to bed tonight?", "Advice: aim for 8 h tonight", "hard day: intervals at RPE 8", "7 h meets your target", "22:30", "06:30")
 	hs.press("right", "right") // 23:00
 	hs.mustContain("23:00", "07:00")
 	hs.press("enter")
-	hs.mustContain("Step 7 of 7", "Summary", "pending", "sleep: answered tomorrow morning")
+	hs.mustContain("Step 7 of 7", "Summary", "pending", "sleep: asked tomorrow morning on home (target 7 h; 8 h advised)")
 	hs.press("enter")
 	if activeScreen(hs) != screenHome {
 		t.Fatalf("finishing the check-in left %v on screen, want home", activeScreen(hs))
 	}
-	hs.mustContain("Done", "pending", "check-in saved")
+	hs.mustContain("Check-in finished", "status: pending", "check-in saved")
 
 	d, ok := storedDay(t, hs, today)
 	if !ok {
@@ -99,7 +99,7 @@ func TestCheckinResumesAfterQuit(t *testing.T) {
 	hs.press("q")
 
 	again := reopen(hs, "2026-11-26", 80, 24)
-	again.mustContain("In progress: step 5 of 7 (diet)", "continue check-in")
+	again.mustContain("Check-in step 5 of 7 (diet)", "continue check-in")
 	again.press("enter")
 	again.mustContain("Step 5 of 7", "[x] Berries", "1 of 3")
 	d, _ := storedDay(t, again, mustDate(t, "2026-11-26"))

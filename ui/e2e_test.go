@@ -90,7 +90,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 
 	// First run: workout, minutes, effort, blood flow, two diet groups.
 	s.start(bin, db)
-	s.waitFor("No check-in yet", "start check-in")
+	s.waitFor("Check-in not started", "start check-in")
 	s.keys("Enter")
 	s.waitFor("Step 1 of 7")
 	s.keys("2")
@@ -130,7 +130,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 	// Second run: home says where the check-in stands; continue resumes
 	// on the diet step with the ticks in place.
 	s.start(bin, db)
-	s.waitFor("In progress: step 5 of 7 (diet)", "continue check-in")
+	s.waitFor("Check-in step 5 of 7 (diet)", "continue check-in")
 	s.keys("Enter")
 	s.waitFor("Step 5 of 7", "[x] Fatty fish", "[x] Berries", "2 of 3")
 	s.keys("Down", "Down", "Space") // a new run starts at the top of the list
@@ -142,7 +142,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor("Step 7 of 7", "pending")
 	s.keys("Enter")
-	s.waitFor("Done", "check-in saved")
+	s.waitFor("Check-in finished", "check-in saved")
 	s.keys("q")
 	s.waitFor("exited 0")
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -424,7 +425,7 @@ func statusCell(st Styles, s coach.Status) string {
 	case coach.StatusPartial:
 		return st.Bad.Render(glyphPartial + " partial ")
 	}
-	return st.Muted.Render(glyphRest + " none    ")
+	return st.Muted.Render(glyphRest + " rest    ")
 }
 
 // row draws one day of the list without the cursor column.
@@ -490,7 +491,7 @@ func (m *historyModel) drawDetail() {
 				missing = append(missing, strings.ToLower(it.Label))
 				continue
 			}
-			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(t.In(m.ctx.loc).Format("15:04")))
+			add(st.Good.Render("  ✓ ") + fmt.Sprintf("%-24s", it.Label) + st.Muted.Render(tickTime(t, d.Date, m.ctx.loc, m.settings.DayStartHour)))
 		}
 		if len(missing) > 0 {
 			for _, s := range wrapWords(st.Muted, "not done: "+strings.Join(missing, ", "), w-2) {
@@ -501,8 +502,16 @@ func (m *historyModel) drawDetail() {
 	add("")
 	add(st.Subtitle.Render("Sleep") + "  " + pillarWord(st, d.Pillar(coach.PillarSleep, m.settings)))
 	if d.Bedtime != nil {
+		// The same advice as the sleep-plan step and the summary: the
+		// target, or the raised figure after a hard day (advice only; the
+		// pillar is met at the target).
 		target := m.settings.SleepTargetHours
-		add(fmt.Sprintf("  bedtime %s · wake %s for %s h", d.Bedtime, coach.WakeTime(*d.Bedtime, target), halfHours(target)))
+		a := adviceFor(m.days, d, m.settings)
+		line := fmt.Sprintf("  bedtime %s · wake %s for %s h", d.Bedtime, coach.WakeTime(*d.Bedtime, a.Hours), halfHours(a.Hours))
+		if a.Raised {
+			line += st.Muted.Render(fmt.Sprintf(" (advised; target %s h)", halfHours(target)))
+		}
+		add(line)
 	} else {
 		add(st.Muted.Render("  no bedtime planned"))
 	}
@@ -607,4 +616,14 @@ func (m *historyModel) FullHelp() [][]key.Binding {
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
+}
+
+// tickTime shows when an item was ticked: its clock time when the tick
+// falls on the day's own date, otherwise the date it was made (a past day
+// filled in later keeps the real instant of each tick).
+func tickTime(at time.Time, day coach.Date, loc *time.Location, dayStart int) string {
+	if coach.DateAt(at, loc, dayStart) == day {
+		return at.In(loc).Format("15:04")
+	}
+	return "ticked " + at.In(loc).Format("Mon 2 Jan")
 }

@@ -18,6 +18,7 @@ type homeKeyMap struct {
 	Checkin  key.Binding
 	Morning  key.Binding
 	Why      key.Binding
+	Numbers  key.Binding
 	Guide    key.Binding
 	Streak   key.Binding
 	History  key.Binding
@@ -38,6 +39,7 @@ func defaultHomeKeyMap() homeKeyMap {
 		Checkin:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "start check-in")),
 		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning check")),
 		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
+		Numbers:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
 		Guide:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "guide")),
 		Streak:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
 		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
@@ -136,7 +138,11 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			m.form = nil
-			return showInfo("saved the morning check of " + longDate(msg.date))
+			// The parent has stored the day in ctx.days; ctx.summary still
+			// holds the figures from before the write.
+			c := m.ctx
+			after := coach.Summarize(c.days, c.today, c.settings)
+			return showInfo(morningSavedText(msg.day, c.summary, after, c.settings))
 		}
 	case tea.KeyMsg:
 		if m.form != nil {
@@ -162,6 +168,8 @@ func (m *homeModel) updateKeysPressed(msg tea.KeyMsg) tea.Cmd {
 		if sec := m.ctx.summary.Message.Section; sec != "" {
 			return openSection(sec)
 		}
+	case key.Matches(msg, k.Numbers):
+		return openSection(coach.SectionNumbers)
 	case key.Matches(msg, k.Guide):
 		return navigate(screenGuide)
 	case key.Matches(msg, k.Streak):
@@ -225,7 +233,7 @@ func (m *homeModel) isOpen(date coach.Date) bool {
 // help shows exactly those.
 func (m *homeModel) updateKeys() {
 	form := m.form != nil
-	for _, b := range []*key.Binding{&m.keys.Checkin, &m.keys.Guide, &m.keys.Streak, &m.keys.History, &m.keys.Settings} {
+	for _, b := range []*key.Binding{&m.keys.Checkin, &m.keys.Numbers, &m.keys.Guide, &m.keys.Streak, &m.keys.History, &m.keys.Settings} {
 		b.SetEnabled(!form)
 	}
 	m.keys.Morning.SetEnabled(!form && len(m.ctx.summary.OpenQuestions) > 0)
@@ -255,7 +263,7 @@ const (
 func (m *homeModel) todayState() (checkinState, coach.Day) {
 	day, ok := m.ctx.findDay(m.ctx.today)
 	switch {
-	case !ok:
+	case !ok, day.IsRest() && m.stepName == "":
 		return checkinNone, day
 	case m.stepName == stepDoneName:
 		return checkinDone, day
@@ -315,19 +323,30 @@ func (m *homeModel) view() string {
 	)
 
 	// Today.
+	// Two things, two labels: the check-in's progress (not started, step
+	// k of 7, finished) and, once there is a day, its status in the words
+	// of every screen (complete, pending, partial, rest).
 	state, day := m.todayState()
 	switch state {
 	case checkinNone:
-		block(prioToday, labelled("Today", st.Text, st.Muted.Render("○ "), "No check-in yet")...)
-	case checkinInProgress:
-		text := "In progress"
-		if s, ok := stepByName(m.stepName); ok {
-			text += fmt.Sprintf(": step %d of %d (%s)", int(s)+1, int(numSteps), s.title())
+		lines := labelled("Today", st.Text, st.Muted.Render("○ "), "Check-in not started")
+		if _, ok := m.ctx.findDay(m.ctx.today); ok {
+			// A rest day holding ticks, a note or answers.
+			lines = append(lines, labelled("", st.Muted, st.Muted.Render("status: "), statusWord(coach.StatusNone))...)
 		}
-		block(prioToday, labelled("Today", st.Text, st.Warn.Render("◐ "), text)...)
-	case checkinDone:
+		block(prioToday, lines...)
+	default:
+		progress := "Check-in finished"
+		if state == checkinInProgress {
+			progress = "Check-in in progress"
+			if s, ok := stepByName(m.stepName); ok {
+				progress = fmt.Sprintf("Check-in step %d of %d (%s)", int(s)+1, int(numSteps), s.title())
+			}
+		}
 		status := day.Status(m.ctx.settings)
-		block(prioToday, labelled("Today", statusStyle(st, status), statusGlyph(st, status)+" "+st.Text.Render("Done: "), statusWord(status))...)
+		lines := labelled("Today", st.Text, statusGlyph(st, status)+" ", progress)
+		lines = append(lines, labelled("", statusStyle(st, status), st.Muted.Render("status: "), statusWord(status))...)
+		block(prioToday, lines...)
 	}
 	if state != checkinNone {
 		details := []string{indent + st.Text.Render(truncateRunes(workoutsLine(day), max(w-labelW, 1)))}
@@ -357,7 +376,12 @@ func (m *homeModel) view() string {
 	if labelW+lipgloss.Width(strength)+18 <= w {
 		strength += st.Muted.Render(" recovery strength")
 	}
-	block(prioStreak, append(streak, label("Strength")+strength)...)
+	// The figures lead to "Reading your numbers" (r).
+	if hint := st.Muted.Render(" · ") + st.Accent.Render("r") + st.Muted.Render(" what these mean"); labelW+lipgloss.Width(strength+hint) <= w {
+		strength += hint
+	}
+	// Not "Strength": that is a workout kind.
+	block(prioStreak, append(streak, label("Recovery")+strength)...)
 	block(prioBlank, "")
 
 	// Morning.
@@ -450,7 +474,7 @@ func (m *homeModel) ShortHelp() []key.Binding {
 func (m *homeModel) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Checkin, k.Morning, k.Why},
+		{k.Checkin, k.Morning, k.Why, k.Numbers},
 		{k.Guide, k.Streak, k.History, k.Settings},
 		{k.Up, k.Down, k.Less, k.More},
 		{k.Digit, k.Half, k.Save, k.Cancel},
@@ -494,11 +518,19 @@ func pillarParts(st Styles, d coach.Day, s coach.Settings) []string {
 	for _, p := range coach.Pillars {
 		state := d.Pillar(p, s)
 		text := p.String()
+		// "n of min" while short of the pillar; once met, the count
+		// alone (never "2 of 1").
+		count := func(n, min int, unit string) string {
+			if n < min {
+				return fmt.Sprintf(" %d of %d", n, min)
+			}
+			return fmt.Sprintf(" %d %s", n, unit)
+		}
 		switch p {
 		case coach.PillarBloodFlow:
-			text += fmt.Sprintf(" %d of %d", d.CountDone(p), coach.BloodFlowMin)
+			text += count(d.CountDone(p), coach.BloodFlowMin, "done")
 		case coach.PillarDiet:
-			text += fmt.Sprintf(" %d of %d", d.CountDone(p), s.DietMinGroups)
+			text += count(d.CountDone(p), s.DietMinGroups, "groups")
 		default:
 			if state == coach.PillarPending {
 				text += " pending"
@@ -578,7 +610,7 @@ func statusWord(s coach.Status) string {
 	case coach.StatusPartial:
 		return "partial"
 	}
-	return "nothing logged"
+	return "rest (no workout)"
 }
 
 // strengthBar draws a percentage as a bar of w cells that reads without

@@ -70,7 +70,7 @@ func TestHomeMorningCheck(t *testing.T) {
 	hs.press("2", "5", "3", "enter") // a digit answers and moves on
 	hs.mustContain("muscle soreness: choose 1 (none) to 7 (very sore)")
 	hs.press("6", "enter")
-	hs.mustContain("saved the morning check of Wed 25 Nov 2026", "How did you sleep after Tue 24 Nov?")
+	hs.mustContain("Saved. 8.5 h meets your 7 h target: Wed 25 Nov is complete; current streak 1, was 0", "How did you sleep after Tue 24 Nov?")
 
 	d, _ := storedDay(t, hs, mustDate(t, "2026-11-25"))
 	want := coach.Morning{SleepHours: 8.5, SleepQuality: 2, Fatigue: 5, Stress: 3, Soreness: 6}
@@ -136,15 +136,15 @@ func TestHomeHelpShowsWorkingKeys(t *testing.T) {
 func TestHomeRollsOverAtDayStart(t *testing.T) {
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	hs.press("enter", "1", "enter", "enter", "space", "enter", "esc", "esc", "esc", "esc", "esc")
-	hs.mustContain("Thu 26 Nov 2026", "In progress")
+	hs.mustContain("Thu 26 Nov 2026", "Check-in step")
 
 	hs.now = time.Date(2026, 11, 27, 3, 59, 0, 0, time.UTC) // before the day starts at 04:00
 	hs.send(tickMsg(hs.now))
-	hs.mustContain("Thu 26 Nov 2026", "In progress")
+	hs.mustContain("Thu 26 Nov 2026", "Check-in step")
 
 	hs.now = time.Date(2026, 11, 27, 4, 0, 0, 0, time.UTC)
 	hs.send(tickMsg(hs.now))
-	hs.mustContain("Fri 27 Nov 2026", "No check-in yet", "How did you sleep after Thu 26 Nov?")
+	hs.mustContain("Fri 27 Nov 2026", "Check-in not started", "How did you sleep after Thu 26 Nov?")
 }
 
 // TestHomeDropsStaleStepRead delivers a read of the check-in step that was
@@ -156,5 +156,5 @@ func TestHomeDropsStaleStepRead(t *testing.T) {
 	stale := homeOf(hs).stepWrites
 	hs.send(checkinStepMsg{date: today, step: stepDoneName, saved: true})
 	hs.send(checkinStepMsg{date: today, step: "minutes", writes: stale})
-	hs.mustContain("Done")
+	hs.mustContain("Check-in finished")
 }

@@ -68,7 +68,7 @@ type streakModel struct {
 }
 
 type streakKeys struct {
-	Up, Down, Top, Bottom, Back key.Binding
+	Up, Down, Top, Bottom, Numbers, Back key.Binding
 }
 
 func defaultStreakKeys() streakKeys {
@@ -77,7 +77,9 @@ func defaultStreakKeys() streakKeys {
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		// r, as on home: what these figures mean.
+		Numbers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 
@@ -108,6 +110,8 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, m.keys.Back):
 			return goBack
+		case key.Matches(msg, m.keys.Numbers):
+			return openSection(coach.SectionNumbers)
 		case key.Matches(msg, m.keys.Up):
 			m.scroll(-1)
 		case key.Matches(msg, m.keys.Down):
@@ -371,12 +375,25 @@ func (m *streakModel) loadLines() []string {
 		lvl := (v*len(sparkLevels) - 1) / peak
 		b.WriteRune(sparkLevels[lvl])
 	}
+	// The figures are status --json's: the same coach.Load, with chronic
+	// load shown once it exists (it may be 0) and a zone only when the
+	// coach's one rule (Load.HasZone) gives it.
 	l := d.summary.Load
+	chronic := "chronic not yet"
+	if l.HasChronic {
+		chronic = fmt.Sprintf("chronic %.0f", l.Chronic)
+	}
 	title := st.Subtitle.Render("Load, last 28 days") +
-		st.Muted.Render(fmt.Sprintf("  acute %.0f · chronic %.0f · highest day %d", l.Acute, l.Chronic, peak))
+		st.Muted.Render(fmt.Sprintf("  acute %.0f · %s · highest day %d", l.Acute, chronic, peak))
 	chart := st.Muted.Render("    ") + st.Accent.Render(b.String()) + "  "
-	if !l.HasRatio {
-		return []string{title, chart + st.Muted.Render("ratio needs 28 days of history")}
+	switch {
+	case !l.HasChronic:
+		return []string{title, chart + st.Muted.Render("ratio needs 28 days since your first training day")}
+	case !l.HasRatio:
+		return []string{title, chart + st.Muted.Render("no ratio: no load in 28 days")}
+	case !l.HasZone:
+		return []string{title, chart + st.Muted.Render("ratio ") + st.Accent.Render(fmt.Sprintf("%.2f", l.Ratio)) +
+			st.Muted.Render(", no zone yet: build up gradually")}
 	}
 	style := st.Good
 	switch l.Zone {
@@ -395,11 +412,11 @@ func (m *streakModel) loadLines() []string {
 }
 
 func (m *streakModel) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Up, m.keys.Back}
+	return []key.Binding{m.keys.Up, m.keys.Numbers, m.keys.Back}
 }
 
 func (m *streakModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}, {m.keys.Back}}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}, {m.keys.Numbers, m.keys.Back}}
 }
 
 // nounCount writes n with the singular or plural noun.
