@@ -198,6 +198,7 @@ type checkinModel struct {
 
 	note   textarea.Model // the day's note, open on the summary step
 	noting bool
+	noteAt string // the note as the text area showed it when opened
 
 	advice    coach.SleepGoal
 	message   coach.Message // coach message for a past date

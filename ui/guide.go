@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"cooldown/coach/safetext"
 	"cooldown/content"
 )
 
@@ -831,7 +832,7 @@ func (m *guideModel) pagerView() string {
 	h := m.vp.Height
 	if m.shown == nil {
 		if m.err != nil {
-			b.WriteString(st.Error.Render(truncate("✗ "+m.err.Error(), m.width)))
+			b.WriteString(st.Error.Render(truncate("✗ "+safetext.Line(m.err.Error()), m.width)))
 		} else {
 			b.WriteString(st.Muted.Render("rendering…"))
 		}
