@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -239,5 +240,32 @@ func TestImportKeepsOldNotes(t *testing.T) {
 	}
 	if !bytes.Contains([]byte(js), []byte(`\u001b[1mbold\u001b[0m \u009b \u202e\u007f`)) {
 		t.Errorf("the export writes the note's controls raw:\n%q", js)
+	}
+}
+
+// TestShellQuoteControls: the path a message suggests to the shell
+// (`cooldown --db PATH check`) is shown without control characters and, in
+// bash, means the same bytes.
+func TestShellQuoteControls(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"/home/me/cooldown.db", "/home/me/cooldown.db"},
+		{"/tmp/my db", "'/tmp/my db'"},
+		{"/tmp/it's", `'/tmp/it'\''s'`},
+		{"/tmp/a\x1b]0;x\x07b", `$'/tmp/a\x1b]0;x\x07b'`},
+		{"/tmp/x\ny\tz 'q' \\ \xff \u202e", `$'/tmp/x\ny\tz \'q\' \\ \xff \u202e'`},
+	} {
+		got := shellQuote(tt.in)
+		if got != tt.want {
+			t.Errorf("shellQuote(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+		if _, err := exec.LookPath("bash"); err == nil {
+			cmd := exec.Command("bash", "-c", "printf %s "+got)
+			cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8") // \u needs a UTF-8 locale
+			out, err := cmd.Output()
+			if err != nil || string(out) != tt.in {
+				t.Errorf("bash reads %s as %q (%v), want %q", got, out, err, tt.in)
+			}
+		}
 	}
 }
