@@ -111,79 +111,103 @@ func (f fakePath) ReadOnly() bool { return true }
 // every screen, the opened day, the check-in summary, the open note box
 // and the status line, in colour and without.
 func TestHostileTextInEveryView(t *testing.T) {
-	today := mustDate(t, "2026-11-26")
-	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for _, colour := range []bool{false, true} {
-		profile := termenv.Ascii
 		if colour {
-			profile = termenv.TrueColor
 			old := lipgloss.ColorProfile()
 			lipgloss.SetColorProfile(termenv.TrueColor)
 			t.Cleanup(func() { lipgloss.SetColorProfile(old) })
 		}
 		for _, seed := range hostileSeeds() {
-			note := asNote(seed)
-			for _, size := range [][2]int{{40, 12}, {120, 50}} {
-				st, err := store.Open(filepath.Join(t.TempDir(), "cooldown.db"), store.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := st.Replace(coach.DefaultSettings(), []coach.Day{relDay(today.AddDays(-1), note), relDay(today, note)}); err != nil {
-					t.Fatalf("the store refused note %q: %v", note, err)
-				}
-				path := "/tmp/‹" + strings.ToValidUTF8(seed, "\u009b") + "›/cooldown.db"
-				m := New(Options{Store: fakePath{st, path}, Now: func() time.Time { return now }, Location: time.UTC,
-					Terminal: Terminal{Profile: profile, Dark: true}})
-				drain(t, m, m.Init())
-				send := func(msg tea.Msg) { _, cmd := m.Update(msg); drain(t, m, cmd) }
-				send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				// frame checks the view; show names the marker the view
-				// must hold at the larger size ("" for none), so that a
-				// path that drops the text cannot pass.
-				frame := func(where, show string) {
-					t.Helper()
-					v := m.View()
-					checkFrame(t, where, seed, v, colour)
-					if show != "" && size[1] >= 50 && !strings.Contains(v, show) {
-						t.Fatalf("%s, seed %q: the view does not show %q:\n%s", where, seed, show, v)
-					}
-				}
-				frame("home, the read-only path on the status line", "‹")
-				for s := screen(0); s < numScreens; s++ {
-					send(openScreenMsg{s})
-					frame(s.String(), "")
-				}
-				send(openScreenMsg{screenHistory})
-				send(relKey("g"))
-				send(relKey("enter"))
-				frame("history, the opened day", "«")
-				send(relKey("esc"))
-				send(relKey("down"))
-				send(relKey("enter"))
-				frame("history, the day before", "«")
-				send(infoMsg{"saved " + note})
-				frame("the status line with a confirmation", "«")
-				send(errMsg{errors.New("save day " + today.String() + ": " + note)})
-				frame("the status line with an error", "«")
-				for _, d := range []coach.Date{today, today.AddDays(-1)} {
-					send(editDayMsg{date: d, step: int(stepSummary)})
-					frame("check-in summary of "+d.String(), "«")
-					send(relKey("n"))
-					frame("the note box opened on "+d.String(), "")
-					send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(note), Paste: true})
-					frame("the note box after a paste", "«")
-					send(relKey("esc"))
-					frame("check-in summary after saving", "«")
-				}
-				// What the note box saved keeps the keyboard rule.
-				d, err := st.Day(today)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := safetext.CheckTyped(d.Note); err != nil {
-					t.Fatalf("seed %q: the note box saved %q: %v", seed, d.Note, err)
-				}
+			hostileViews(t, seed, colour)
+		}
+	}
+}
+
+// FuzzHostileNoteViews is TestHostileTextInEveryView for any bytes, without
+// colour (the whole frame is checked).
+func FuzzHostileNoteViews(f *testing.F) {
+	for _, s := range hostileSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, seed string) {
+		if utf8.RuneCountInString(seed) > coach.MaxNoteRunes-2 {
+			return
+		}
+		hostileViews(t, seed, false)
+	})
+}
+
+// hostileViews runs every view of the app with seed as the note of today
+// and yesterday, in the path and in an error and a confirmation, at 40x12
+// and 120x50, and checks each frame with checkFrame.
+func hostileViews(t *testing.T, seed string, colour bool) {
+	t.Helper()
+	today := mustDate(t, "2026-11-26")
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	profile := termenv.Ascii
+	if colour {
+		profile = termenv.TrueColor
+	}
+	note := asNote(seed)
+	for _, size := range [][2]int{{40, 12}, {120, 50}} {
+		st, err := store.Open(filepath.Join(t.TempDir(), "cooldown.db"), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Replace(coach.DefaultSettings(), []coach.Day{relDay(today.AddDays(-1), note), relDay(today, note)}); err != nil {
+			t.Fatalf("the store refused note %q: %v", note, err)
+		}
+		path := "/tmp/‹" + seed + "›/cooldown.db" // any bytes: a path need not be UTF-8
+		m := New(Options{Store: fakePath{st, path}, Now: func() time.Time { return now }, Location: time.UTC,
+			Terminal: Terminal{Profile: profile, Dark: true}})
+		drain(t, m, m.Init())
+		send := func(msg tea.Msg) { _, cmd := m.Update(msg); drain(t, m, cmd) }
+		send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		// frame checks the view; show names the marker the view
+		// must hold at the larger size ("" for none), so that a
+		// path that drops the text cannot pass.
+		frame := func(where, show string) {
+			t.Helper()
+			v := m.View()
+			checkFrame(t, where, seed, v, colour)
+			if show != "" && size[1] >= 50 && !strings.Contains(v, show) {
+				t.Fatalf("%s, seed %q: the view does not show %q:\n%s", where, seed, show, v)
 			}
+		}
+		frame("home, the read-only path on the status line", "‹")
+		for s := screen(0); s < numScreens; s++ {
+			send(openScreenMsg{s})
+			frame(s.String(), "")
+		}
+		send(openScreenMsg{screenHistory})
+		send(relKey("g"))
+		send(relKey("enter"))
+		frame("history, the opened day", "«")
+		send(relKey("esc"))
+		send(relKey("down"))
+		send(relKey("enter"))
+		frame("history, the day before", "«")
+		send(infoMsg{"saved " + note})
+		frame("the status line with a confirmation", "«")
+		send(errMsg{errors.New("save day " + today.String() + ": " + note)})
+		frame("the status line with an error", "«")
+		for _, d := range []coach.Date{today, today.AddDays(-1)} {
+			send(editDayMsg{date: d, step: int(stepSummary)})
+			frame("check-in summary of "+d.String(), "«")
+			send(relKey("n"))
+			frame("the note box opened on "+d.String(), "")
+			send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(note), Paste: true})
+			frame("the note box after a paste", "«")
+			send(relKey("esc"))
+			frame("check-in summary after saving", "«")
+		}
+		// What the note box saved keeps the keyboard rule.
+		d, err := st.Day(today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := safetext.CheckTyped(d.Note); err != nil {
+			t.Fatalf("seed %q: the note box saved %q: %v", seed, d.Note, err)
 		}
 	}
 }
