@@ -157,6 +157,13 @@ func hostileViews(t *testing.T, seed string, colour bool) {
 		if err := st.Replace(coach.DefaultSettings(), []coach.Day{relDay(today.AddDays(-1), note), relDay(today, note)}); err != nil {
 			t.Fatalf("the store refused note %q: %v", note, err)
 		}
+		// The UI state the app reads back (theme, guide position, check-in
+		// step) is text from the database too.
+		for _, k := range []string{themeKey, guidePositionKey, checkinStepKey(today), checkinStepKey(today.AddDays(-1))} {
+			if err := st.SetState(k, seed); err != nil {
+				t.Fatalf("state %s: %v", k, err)
+			}
+		}
 		path := "/tmp/‹" + seed + "›/cooldown.db" // any bytes: a path need not be UTF-8
 		m := New(Options{Store: fakePath{st, path}, Now: func() time.Time { return now }, Location: time.UTC,
 			Terminal: Terminal{Profile: profile, Dark: true}})
