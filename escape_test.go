@@ -176,9 +176,16 @@ func TestHostileTextOnCommandLine(t *testing.T) {
 				t.Fatalf("seed %q: import of %s: want exit 2, got\n%s", seed, b, r)
 			}
 		}
-		for _, args := range [][]string{{arg}, {"guide", arg}, {"log", "--" + arg}, {"status", arg}, {"help", arg}} {
+		for _, args := range [][]string{{arg}, {"guide", arg}, {"log", "--" + arg}, {"status", arg}, {"help", arg}, {"--" + arg}, {"log", "--minutes", arg}} {
 			r = cool(t, append([]string{"--db", db}, args...)...)
 			noRaw(t, "cooldown "+strings.Join(args, " "), seed, r.stdout+r.stderr)
+			if r.code != exitUsage {
+				t.Fatalf("seed %q: cooldown %q: want exit 2, got\n%s", seed, args, r)
+			}
+			// Only the messages' own line breaks: the advice line, or none.
+			if n := strings.Count(r.stderr, "\n"); n > 2 {
+				t.Fatalf("seed %q: cooldown %q: the argument started a line of its own:\n%s", seed, args, r.stderr)
+			}
 		}
 
 		// A key in the database that is no date: check names it.

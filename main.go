@@ -166,7 +166,7 @@ func dispatch(args []string, e *env) error {
 			printUsage(e.stdout)
 			return nil
 		}
-		return usageErr("%v\nrun `cooldown --help` for usage", err)
+		return usageErr("%s\nrun `cooldown --help` for usage", safetext.Line(err.Error())) // it may quote an argument
 	}
 	if *showVersion {
 		fmt.Fprintf(e.stdout, "cooldown %s (%s)\n", version(), runtime.Version())
@@ -257,7 +257,7 @@ func parseCommand(e *env, c string, fs *flag.FlagSet, args []string) (pos []stri
 				return nil, false, usageErr("%s: --%s is a global flag: put it before the command, as in `cooldown --%s ... %s`", c, global, global, c)
 			}
 		}
-		return nil, false, usageErr("%s: %v\nrun `cooldown %s --help` for usage", c, err, c)
+		return nil, false, usageErr("%s: %s\nrun `cooldown %s --help` for usage", c, safetext.Line(err.Error()), c) // it may quote an argument
 	}
 	return pos, false, nil
 }
