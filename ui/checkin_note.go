@@ -63,14 +63,11 @@ func droppedNotice(n int) string {
 func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 	if !key.Matches(msg, m.keys.NoteDone) {
 		var notice tea.Cmd
-		if msg.Type == tea.KeyRunes {
-			runes, dropped := safetext.KeepTypedRunes(msg.Runes)
-			if dropped > 0 {
-				notice = showInfo(droppedNotice(dropped) + " the note cannot hold")
-				if len(runes) == 0 {
-					return notice
-				}
-				msg.Runes = runes
+		msg, dropped := typed(msg)
+		if dropped > 0 {
+			notice = showInfo(droppedNotice(dropped) + " the note cannot hold")
+			if len(msg.Runes) == 0 {
+				return notice
 			}
 		}
 		var cmd tea.Cmd

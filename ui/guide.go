@@ -518,6 +518,9 @@ func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
 			}
 			return m.runSearch(q)
 		}
+		if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+			return nil
+		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return cmd
@@ -688,6 +691,9 @@ func (m *guideModel) updateContents(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case "up", "down":
 		default:
+			if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+				return nil
+			}
 			var cmd tea.Cmd
 			m.filter, cmd = m.filter.Update(msg)
 			m.applyFilter()

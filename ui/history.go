@@ -346,6 +346,9 @@ func (m *historyModel) updatePicker(msg tea.KeyMsg) tea.Cmd {
 		m.picker.Blur()
 		return editDay(d)
 	}
+	if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+		return nil
+	}
 	var cmd tea.Cmd
 	m.picker, cmd = m.picker.Update(msg)
 	m.pickErr = ""
