@@ -170,3 +170,20 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLine measures Line on a 2,000-character note (the longest a
+// note can be), clean and with a control character in every tenth place:
+// views call it on each frame.
+func BenchmarkLine(b *testing.B) {
+	clean := strings.Repeat("legs sore é", 200)[:2000]
+	hostile := strings.Repeat("legs\x1b]0;x", 200)
+	for _, bc := range []struct{ name, s string }{{"clean", clean}, {"hostile", hostile}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Line(bc.s)
+			}
+		})
+	}
+}
