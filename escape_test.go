@@ -220,7 +220,7 @@ func TestLogNoteKeyboardRule(t *testing.T) {
 	for _, tt := range []struct{ note, want string }{
 		{"a\x1b]0;x\x07", `log: invalid --note (note): \x1b, a control character, at character 2`},
 		{"abc\u202egnp", `log: invalid --note (note): \u202e, a text direction override, at character 4`},
-		{"a\rb", `\x0d, a control character`},
+		{"a\rb", `\r, a control character`},
 		{"\xffab", `log: invalid --note (note): is not valid UTF-8 text`},
 	} {
 		r := cool(t, "--db", db, "log", "--note", tt.note)
@@ -259,7 +259,7 @@ func TestShellQuoteControls(t *testing.T) {
 		{"/home/me/cooldown.db", "/home/me/cooldown.db"},
 		{"/tmp/my db", "'/tmp/my db'"},
 		{"/tmp/it's", `'/tmp/it'\''s'`},
-		{"/tmp/a\x1b]0;x\x07b", `$'/tmp/a\x1b]0;x\x07b'`},
+		{"/tmp/a\x1b]0;x\x07b", `$'/tmp/a\x1b]0;x\ab'`},
 		{"/tmp/x\ny\tz 'q' \\ \xff \u202e", `$'/tmp/x\ny\tz \'q\' \\ \xff \u202e'`},
 	} {
 		got := shellQuote(tt.in)

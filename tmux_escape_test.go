@@ -54,7 +54,7 @@ func TestHostileNoteInTmux(t *testing.T) {
 	p.waitScreen("cooldown · history")
 	p.keys("Enter")
 	p.waitScreen("day load") // the last line of the day, after its note
-	if want := `see \x1b]0;pwned\x07 then \x1b]52;c;cHduZWQ=\x07 and \x1b]2;pwned2\x1b\ end`; !strings.Contains(p.screen(), want) {
+	if want := `see \x1b]0;pwned\a then \x1b]52;c;cHduZWQ=\a and \x1b]2;pwned2\x1b\ end`; !strings.Contains(p.screen(), want) {
 		t.Errorf("the day does not show the note as %s:\n%s", want, p.screen())
 	}
 
@@ -78,7 +78,7 @@ func TestHostileNoteInTmux(t *testing.T) {
 			t.Errorf("the app wrote %q to the terminal", seq)
 		}
 	}
-	if !strings.Contains(out, `\x1b]52;c;cHduZWQ=\x07`) {
+	if !strings.Contains(out, `\x1b]52;c;cHduZWQ=\a`) {
 		t.Errorf("the raw output lacks the note's visible form; it was not drawn as text")
 	}
 }

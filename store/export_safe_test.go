@@ -43,10 +43,10 @@ func TestCSVCellsOpenSafely(t *testing.T) {
 		{"-5 kg", "'-5 kg"},
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"\tindented", "'\tindented"},
-		{"\r=1+1", "\\x0d=1+1"}, // a CR is shown, so the cell starts with a backslash
+		{"\r=1+1", "\\r=1+1"}, // a CR is shown, so the cell starts with a backslash
 		{"a = b", "a = b"},
 		{"two\nlines\tand a tab", "two\nlines\tand a tab"},
-		{"\x1b]0;title\x07", `\x1b]0;title\x07`},
+		{"\x1b]0;title\x07", `\x1b]0;title\a`},
 		{"a\u009b2J\u202eb\x7f", `a\u009b2J\u202eb\x7f`},
 	}
 	for _, tt := range tests {

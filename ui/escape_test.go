@@ -272,7 +272,7 @@ func TestImportedNoteKeptUnlessEdited(t *testing.T) {
 	note := "imported\x1b]0;x\x07\ttabbed \u202eend"
 	hs := newScreenHarness(t, "2026-11-26", []coach.Day{relDay(today, note)}, 80, 30)
 	hs.send(editDayMsg{date: today, step: int(stepSummary)})
-	hs.mustContain(`imported\x1b]0;x\x07 tabbed \u202eend`)
+	hs.mustContain(`imported\x1b]0;x\a tabbed \u202eend`)
 	hs.press("n")
 	hs.mustContain("left out 3 control characters; esc unchanged keeps the stored note")
 	hs.press("esc")
@@ -311,7 +311,7 @@ func TestEscapedWidth(t *testing.T) {
 func TestPanicMessageEscaped(t *testing.T) {
 	e := &PanicError{Stage: "view", Value: "note \x1b]52;c;eA==\x07\nfake line", DB: "/tmp/\x1b[2J\ndb", Log: "/tmp/\u202elog"}
 	got := e.Error()
-	want := "the app stopped on an internal error in view: note \\x1b]52;c;eA==\\x07 fake line\n" +
+	want := "the app stopped on an internal error in view: note \\x1b]52;c;eA==\\a fake line\n" +
 		"every change it showed as saved is in /tmp/\\x1b[2J db\n" +
 		"the details are in /tmp/\\u202elog; please report the bug with that file"
 	if got != want {

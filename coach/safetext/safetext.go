@@ -14,17 +14,17 @@
 // The visible form is the one Go's %q uses, so a message that quotes a
 // value with %q and one that goes through this package look alike:
 //
-//	\x1b    a C0 control, DEL, or a byte that is not valid UTF-8
+//	\a \b \f \r \v  BEL, backspace, form feed, carriage return, vertical tab
+//	\x1b    another C0 control, DEL, or a byte that is not valid UTF-8
 //	\u009b  a C1 control
 //	\u202e  a bidirectional override or isolate
 //
 // It is plain ASCII, so every terminal font has it and lipgloss, the ansi
 // package and a terminal all count its width the same (one cell a byte);
-// at 4 or 6 cells it stays short enough for a 40-column screen, unlike
-// names such as <ESC> or [U+202E], and unlike the Unicode control
+// at 2 to 6 cells it stays short enough for a 40-column screen, unlike
+// names such as <ESC> or [U+202E]; and unlike the Unicode control
 // pictures (␛) it also covers C1, bidi characters and stray bytes, which
-// have no picture, and needs no font support (the Linux console has
-// none). A backslash in the text itself is left as it is: the form is
+// have no picture, and needs no glyph a small console font may lack. A backslash in the text itself is left as it is: the form is
 // for reading, not for parsing back.
 //
 // Line is for one-line views (history rows, the status line, error
@@ -43,6 +43,9 @@ import (
 )
 
 const hex = "0123456789abcdef"
+
+// short holds the one-letter escapes %q writes for some C0 controls.
+var short = [0x20]byte{'\a': 'a', '\b': 'b', '\f': 'f', '\r': 'r', '\v': 'v'}
 
 // NeedsEscape reports whether Line and Block write r as an escape (newline
 // and tab included, which Block keeps and Line turns into a space): a C0
@@ -106,7 +109,12 @@ func escape(s string, block bool) string {
 				b.WriteByte(' ')
 			}
 		case r < 0x20 || r == 0x7f:
-			writeByte(&b, byte(r))
+			if r < 0x20 && short[r] != 0 {
+				b.WriteByte('\\')
+				b.WriteByte(short[r])
+			} else {
+				writeByte(&b, byte(r))
+			}
 		case NeedsEscape(r):
 			b.WriteString(`\u`)
 			for shift := 12; shift >= 0; shift -= 4 {

@@ -15,8 +15,8 @@ func TestLineAndBlock(t *testing.T) {
 		{"empty", "", "", ""},
 		{"unicode kept", "é 日本 🙂 \ufffd ½", "é 日本 🙂 \ufffd ½", "é 日本 🙂 \ufffd ½"},
 		{"newline and tab", "a\nb\tc", "a b c", "a\nb\tc"},
-		{"carriage return", "a\r\nb", `a\x0d b`, "a\\x0d\nb"},
-		{"osc title", "\x1b]0;pwned\x07", `\x1b]0;pwned\x07`, `\x1b]0;pwned\x07`},
+		{"carriage return", "a\r\nb", `a\r b`, "a\\r\nb"},
+		{"osc title", "\x1b]0;pwned\x07", `\x1b]0;pwned\a`, `\x1b]0;pwned\a`},
 		{"osc 52 clipboard", "\x1b]52;c;aGk=\x1b\\", `\x1b]52;c;aGk=\x1b\`, `\x1b]52;c;aGk=\x1b\`},
 		{"nul and del", "a\x00b\x7f", `a\x00b\x7f`, `a\x00b\x7f`},
 		{"c1 csi as a character", "a\u009b2Jb", `a\u009b2Jb`, `a\u009b2Jb`},
@@ -41,7 +41,7 @@ func TestLineAndBlock(t *testing.T) {
 // TestSameAsQuote checks the promise of the package comment: each escape
 // is the one Go's %q writes for that character or byte.
 func TestSameAsQuote(t *testing.T) {
-	for _, s := range []string{"\x1b", "\x00", "\x7f", "\u0085", "\u009b", "\u202e", "\u2066", "\xff", "\x9b"} {
+	for _, s := range []string{"\a", "\b", "\f", "\r", "\v", "\x1b", "\x00", "\x7f", "\u0085", "\u009b", "\u202e", "\u2066", "\xff", "\x9b"} {
 		want := strconv.Quote(s)
 		want = want[1 : len(want)-1]
 		if got := Line(s); got != want {
@@ -68,7 +68,7 @@ func TestCheckTyped(t *testing.T) {
 		{"", "", "", 0},
 		{"ab\x1b]0;x\x07", `\x1b, a control character, at character 3`, "ab]0;x", 2},
 		{"a\u202eb", `\u202e, a text direction override, at character 2`, "ab", 1},
-		{"a\rb", `\x0d, a control character, at character 2`, "ab", 1},
+		{"a\rb", `\r, a control character, at character 2`, "ab", 1},
 		{"é\u009b", `\u009b, a control character, at character 2`, "é", 1},
 		{"a\x7f", `\x7f, a control character, at character 2`, "a", 1},
 		{"a\xffb", `byte \xff at character 2 is not valid UTF-8`, "ab", 1},
@@ -105,6 +105,11 @@ func unescape(t *testing.T, s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] != '\\' {
 			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 < len(s) && strings.IndexByte("abfrv", s[i+1]) >= 0 {
+			b.WriteByte(map[byte]byte{'a': '\a', 'b': '\b', 'f': '\f', 'r': '\r', 'v': '\v'}[s[i+1]])
+			i++
 			continue
 		}
 		switch {
