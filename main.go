@@ -29,6 +29,7 @@ import (
 	"golang.org/x/term"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 	"cooldown/content"
 	"cooldown/store"
 	"cooldown/ui"
@@ -165,7 +166,7 @@ func dispatch(args []string, e *env) error {
 			printUsage(e.stdout)
 			return nil
 		}
-		return usageErr("%v\nrun `cooldown --help` for usage", err)
+		return usageErr("%s\nrun `cooldown --help` for usage", safetext.Line(err.Error())) // it may quote an argument
 	}
 	if *showVersion {
 		fmt.Fprintf(e.stdout, "cooldown %s (%s)\n", version(), runtime.Version())
@@ -193,16 +194,21 @@ func dispatch(args []string, e *env) error {
 	return usageErr("unknown command %q; the commands are %s (see `cooldown --help`)", name, commandNames())
 }
 
-// report prints err to w and returns its exit code.
+// report prints err to w and returns its exit code. Every error message
+// the command line prints passes here, so this is where text from outside
+// that a message quotes (a path, a key, a value from a file) is made
+// harmless: safetext.Block shows its control characters, which a terminal
+// would otherwise obey. The messages' own line breaks stay; the places
+// that quote a value use safetext.Line, so a value cannot start a line.
 func report(w io.Writer, err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintf(w, "cooldown: %s\n", ee.msg)
+			fmt.Fprintf(w, "cooldown: %s\n", safetext.Block(ee.msg))
 		}
 		return ee.code
 	}
-	fmt.Fprintf(w, "cooldown: %v\n", err)
+	fmt.Fprintf(w, "cooldown: %s\n", safetext.Block(err.Error()))
 	return exitFailure
 }
 
@@ -251,7 +257,7 @@ func parseCommand(e *env, c string, fs *flag.FlagSet, args []string) (pos []stri
 				return nil, false, usageErr("%s: --%s is a global flag: put it before the command, as in `cooldown --%s ... %s`", c, global, global, c)
 			}
 		}
-		return nil, false, usageErr("%s: %v\nrun `cooldown %s --help` for usage", c, err, c)
+		return nil, false, usageErr("%s: %s\nrun `cooldown %s --help` for usage", c, safetext.Line(err.Error()), c) // it may quote an argument
 	}
 	return pos, false, nil
 }
@@ -432,9 +438,9 @@ func storeErr(path string, err error) error {
 	var fe *coach.FieldError
 	msg := ""
 	if err != nil {
-		msg = err.Error()
-		if !strings.Contains(msg, path) {
-			msg += " (" + path + ")"
+		msg = safetext.Block(err.Error())
+		if !strings.Contains(msg, safetext.Line(path)) {
+			msg += " (" + safetext.Line(path) + ")"
 		}
 	}
 	switch {
@@ -450,20 +456,25 @@ func storeErr(path string, err error) error {
 		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
 			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
 	case errors.Is(err, errNoDatabase):
-		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", path)}
+		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", safetext.Line(path))}
 	case errors.As(err, &fe):
 		return &exitError{code: exitUsage, msg: fe.Error()}
 	}
 	return &exitError{code: exitFailure, msg: msg}
 }
 
-// shellQuote quotes s for a shell when it needs it.
+// shellQuote quotes s for a shell when it needs it. A name holding
+// control characters or bytes that are not UTF-8 is written as bash's
+// $'...' with safetext's escapes, which bash reads back to the same bytes.
 func shellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
 		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r == '+' || r == ':' ||
 			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9'))
 	}) < 0 {
 		return s
+	}
+	if safetext.Block(s) != s || strings.ContainsAny(s, "\n\t") {
+		return "$'" + safetext.Line(strings.NewReplacer(`\`, `\\`, "'", `\'`, "\n", `\n`, "\t", `\t`).Replace(s)) + "'"
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
@@ -477,7 +488,7 @@ func openStore(e *env) (*store.Store, error) {
 		return nil, storeErr(e.dbPath, err)
 	}
 	for _, w := range st.Warnings() {
-		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", safetext.Line(w))
 	}
 	return st, nil
 }
@@ -505,7 +516,7 @@ func openReadOnly(e *env) (*store.Store, error) {
 		return nil, err
 	}
 	for _, w := range st.Warnings() {
-		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", w)
+		fmt.Fprintf(e.stderr, "cooldown: warning: %s\n", safetext.Line(w))
 	}
 	return st, nil
 }
@@ -793,6 +804,12 @@ func runLog(e *env, args []string) error {
 		if err := coach.ValidateNote(o.note); err != nil {
 			return invalid(err)
 		}
+		// The keyboard rule: what a person types holds no control
+		// character but new line and tab (the stored note may, from an
+		// import; every view escapes it).
+		if err := safetext.CheckTyped(o.note); err != nil {
+			return invalid(&coach.FieldError{Field: "note", Msg: err.Error()})
+		}
 	}
 	var date coach.Date
 	if set["date"] {
@@ -867,7 +884,7 @@ func runLog(e *env, args []string) error {
 		}
 		return storeErr(e.dbPath, err)
 	}
-	_, err = fmt.Fprintln(e.stdout, dayLine(day, settings))
+	_, err = fmt.Fprintln(e.stdout, safetext.Line(dayLine(day, settings)))
 	return err
 }
 
@@ -962,7 +979,7 @@ func runExport(e *env, args []string) error {
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is the temporary file's; name the one asked for
 		}
-		return fmt.Errorf("export: cannot write %s: %w; nothing was written", o.out, err)
+		return fmt.Errorf("export: cannot write %s: %w; nothing was written", safetext.Line(o.out), err)
 	}
 	return nil
 }
@@ -1021,12 +1038,12 @@ func runImport(e *env, args []string) error {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return fmt.Errorf("import: %s", safetext.Line(err.Error()))
 	}
 	// Parse and check the whole file before opening the database.
 	exp, err := store.ParseJSON(bytes.NewReader(data))
 	if err != nil {
-		return usageErr("import %s: %v\nnothing was imported", name, err)
+		return usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	}
 	st, err := openStore(e)
 	if err != nil {
@@ -1035,7 +1052,7 @@ func runImport(e *env, args []string) error {
 	if err := st.Replace(exp.Settings, exp.Days); err != nil {
 		return storeErr(e.dbPath, err)
 	}
-	_, err = fmt.Fprintf(e.stdout, "imported %s into %s\n", plural(len(exp.Days), "day"), e.dbPath)
+	_, err = fmt.Fprintf(e.stdout, "imported %s into %s\n", plural(len(exp.Days), "day"), safetext.Line(e.dbPath))
 	return err
 }
 
@@ -1117,12 +1134,14 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return storeErr(e.dbPath, err)
 	}
+	path := safetext.Line(e.dbPath)
 	if len(problems) == 0 {
-		_, err := fmt.Fprintf(e.stdout, "%s: ok\n", e.dbPath)
+		_, err := fmt.Fprintf(e.stdout, "%s: ok\n", path)
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(e.stdout, "%s: %s\n", e.dbPath, p)
+		// A damaged key is raw bytes from the file.
+		fmt.Fprintf(e.stdout, "%s: %s\n", path, safetext.Line(p.String()))
 	}
-	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\nrestore from an export: move it aside and run `cooldown import FILE`", plural(len(problems), "problem"), e.dbPath)}
+	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\nrestore from an export: move it aside and run `cooldown import FILE`", plural(len(problems), "problem"), path)}
 }

@@ -12,8 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // The interchange formats of product.md "Interchange formats". Scripts and
@@ -121,7 +123,11 @@ func sortedDays(days []coach.Day) []coach.Day {
 
 // WriteJSON writes e in the JSON export format, indented by two spaces:
 // days sorted by date, done times and exported_at in RFC 3339 UTC to the
-// second, bedtime, morning and note left out when absent.
+// second, bedtime, morning and note left out when absent. DEL, the C1
+// controls and the bidirectional overrides and isolates are written as \u
+// escapes (the C0 controls already are), so a terminal or an editor showing
+// the file is not driven by a note; the file still reads back to exactly
+// the same text.
 func WriteJSON(w io.Writer, e Export) error {
 	out := jsonExport{
 		Format:     ExportFormat,
@@ -147,13 +153,39 @@ func WriteJSON(w io.Writer, e Export) error {
 		}
 		out.Days = append(out.Days, jd)
 	}
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write export: %w", err)
 	}
+	if _, err := w.Write(escapeJSON(b.Bytes())); err != nil {
+		return fmt.Errorf("write export: %w", err)
+	}
 	return nil
+}
+
+// escapeJSON rewrites, in JSON that encoding/json wrote, each DEL, C1
+// control and bidirectional override or isolate as a \u escape. Outside its
+// strings that JSON is ASCII, so they can only stand inside a string, where
+// the escape means the same character; encoding/json escapes the C0
+// controls and writes only valid UTF-8.
+func escapeJSON(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && safetext.NeedsEscape(r) }) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r >= 0x7f && safetext.NeedsEscape(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }
 
 // csvHeader is the header row of the CSV export.
@@ -179,10 +211,15 @@ func csvHeader() []string {
 //	bedtime        HH:MM, empty when not set
 //	sleep_hours, sleep_quality, fatigue, stress, soreness
 //	               the morning check, all empty when not answered
-//	note           the note as written
+//	note           the note as written, but see below
 //
-// The settings and exported_at are not part of the CSV; it is for
-// spreadsheets, and the JSON export is the one to import.
+// The CSV is for spreadsheets, so it is made safe to open in one: control
+// characters (but new line and tab), DEL, C1 controls, bidirectional
+// overrides and isolates are written in safetext's visible form (\x1b,
+// \u009b, \u202e), and a cell that starts with =, +, -, @, tab or carriage
+// return gets a leading ' so that no spreadsheet takes it for a formula
+// (OWASP's advice on CSV injection). The settings and exported_at are not
+// part of the CSV either; the JSON export is the exact one, to import.
 func WriteCSV(w io.Writer, e Export) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader()); err != nil {
@@ -213,6 +250,9 @@ func WriteCSV(w io.Writer, e Export) error {
 			row = append(row, "", "", "", "", "")
 		}
 		row = append(row, d.Note)
+		for i, c := range row {
+			row[i] = csvCell(c)
+		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}
@@ -222,6 +262,17 @@ func WriteCSV(w io.Writer, e Export) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// csvCell makes a cell safe to open in a spreadsheet: control characters
+// in their visible form, and a ' before a cell a spreadsheet would take for
+// a formula.
+func csvCell(s string) string {
+	s = safetext.Block(s)
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // ParseJSON reads a JSON export strictly: unknown fields, unknown item ids

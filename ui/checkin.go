@@ -200,6 +200,7 @@ type checkinModel struct {
 
 	note   textarea.Model // the day's note, open on the summary step
 	noting bool
+	noteAt string // the note as the text area showed it when opened
 
 	// confirmRest asks, once, before the last workout goes: the day then
 	// becomes a rest day (its other fields are kept).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -9,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // The day's note is written on the summary step: n opens a text area, esc
@@ -28,21 +30,49 @@ func newNoteArea() textarea.Model {
 	return ta
 }
 
-// startNote opens the note for typing, filled with the stored note.
+// startNote opens the note for typing, filled with the stored note. A
+// note imported with control characters opens without them (the keyboard
+// rule), with a notice; closing it unchanged keeps the stored note as it
+// is.
 func (m *checkinModel) startNote() tea.Cmd {
 	m.noting = true
 	m.note.SetWidth(max(m.width-8, 10))
-	m.note.SetValue(m.day.Note)
+	text, dropped := safetext.KeepTyped(m.day.Note)
+	m.note.SetValue(text)
+	m.noteAt = m.note.Value()
+	if dropped > 0 {
+		return tea.Batch(m.note.Focus(), showInfo(droppedNotice(dropped)+"; esc unchanged keeps the stored note"))
+	}
 	return m.note.Focus()
 }
 
+// droppedNotice says how many characters the keyboard rule left out.
+func droppedNotice(n int) string {
+	if n == 1 {
+		return "left out 1 control character"
+	}
+	return "left out " + strconv.Itoa(n) + " control characters"
+}
+
 // updateNote types into the note; esc validates it and saves it. A note the
-// coach refuses stays open with what was typed.
+// coach refuses stays open with what was typed. What is typed or pasted
+// reaches the text area without control characters (but new line and tab)
+// and bidirectional overrides: the keyboard rule of safetext. The text
+// area would drop most controls itself but keeps the bidi ones, and turns
+// a tab into spaces before a filter after it could see it.
 func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 	if !key.Matches(msg, m.keys.NoteDone) {
+		var notice tea.Cmd
+		msg, dropped := typed(msg)
+		if dropped > 0 {
+			notice = showInfo(droppedNotice(dropped) + " the note cannot hold")
+			if len(msg.Runes) == 0 {
+				return notice
+			}
+		}
 		var cmd tea.Cmd
 		m.note, cmd = m.note.Update(msg)
-		return cmd
+		return tea.Batch(cmd, notice)
 	}
 	text := m.note.Value()
 	if err := coach.ValidateNote(text); err != nil {
@@ -50,7 +80,7 @@ func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.noting = false
 	m.note.Blur()
-	if text == m.day.Note {
+	if text == m.noteAt || text == m.day.Note {
 		return nil
 	}
 	return m.change(func(d *coach.Day) error {
@@ -71,7 +101,9 @@ func (m *checkinModel) noteView(add func(...string)) {
 		}
 		add(st.Muted.Render("  esc saves the note · at most 2,000 characters"))
 	case m.day.Note != "":
-		lines := wrapText(strings.Join(strings.Fields(m.day.Note), " "), max(m.width-8, 10))
+		// A note from an import may hold control characters: shown, not
+		// obeyed.
+		lines := wrapText(strings.Join(strings.Fields(safetext.Line(m.day.Note)), " "), max(m.width-8, 10))
 		for i, l := range lines {
 			if i == 2 && len(lines) > 3 {
 				add("        " + st.Text.Render(truncate(l, max(m.width-10, 1))) + st.Muted.Render(" …"))

@@ -182,6 +182,9 @@ func (m *checkinModel) updateMinutes(msg tea.KeyMsg) tea.Cmd {
 	if !m.hasWorkout() {
 		return nil
 	}
+	if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+		return nil
+	}
 	before := m.minutes.Value()
 	var cmd tea.Cmd
 	m.minutes, cmd = m.minutes.Update(msg)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"cooldown/coach/safetext"
 )
 
 // PanicError is what Run returns when the app panicked in Update, in View
@@ -26,14 +28,17 @@ type PanicError struct {
 	DB    string // the database, which holds every change shown as saved
 }
 
+// Error is the message the command line prints after the terminal is
+// restored. The panic's value and the paths may hold anything (a note, a
+// file name): each is shown on its own line with safetext.Line.
 func (e *PanicError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the app stopped on an internal error in %s: %v\n", e.Stage, e.Value)
+	fmt.Fprintf(&b, "the app stopped on an internal error in %s: %s\n", e.Stage, safetext.Line(fmt.Sprint(e.Value)))
 	if e.DB != "" {
-		fmt.Fprintf(&b, "every change it showed as saved is in %s\n", e.DB)
+		fmt.Fprintf(&b, "every change it showed as saved is in %s\n", safetext.Line(e.DB))
 	}
 	if e.Log != "" {
-		fmt.Fprintf(&b, "the details are in %s; please report the bug with that file", e.Log)
+		fmt.Fprintf(&b, "the details are in %s; please report the bug with that file", safetext.Line(e.Log))
 	} else {
 		b.WriteString("the crash log could not be written; please report the bug")
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"cooldown/coach/safetext"
 	"cooldown/content"
 )
 
@@ -517,6 +518,9 @@ func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
 			}
 			return m.runSearch(q)
 		}
+		if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+			return nil
+		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return cmd
@@ -687,6 +691,9 @@ func (m *guideModel) updateContents(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case "up", "down":
 		default:
+			if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+				return nil
+			}
 			var cmd tea.Cmd
 			m.filter, cmd = m.filter.Update(msg)
 			m.applyFilter()
@@ -831,7 +838,7 @@ func (m *guideModel) pagerView() string {
 	h := m.vp.Height
 	if m.shown == nil {
 		if m.err != nil {
-			b.WriteString(st.Error.Render(truncate("✗ "+m.err.Error(), m.width)))
+			b.WriteString(st.Error.Render(truncate("✗ "+safetext.Line(m.err.Error()), m.width)))
 		} else {
 			b.WriteString(st.Muted.Render("rendering…"))
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // historyMode is what the history screen is doing.
@@ -346,6 +347,9 @@ func (m *historyModel) updatePicker(msg tea.KeyMsg) tea.Cmd {
 		m.picker.Blur()
 		return editDay(d)
 	}
+	if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+		return nil
+	}
 	var cmd tea.Cmd
 	m.picker, cmd = m.picker.Update(msg)
 	m.pickErr = ""
@@ -524,7 +528,9 @@ func (m *historyModel) drawDetail() {
 	if d.Note != "" {
 		add("")
 		add(st.Subtitle.Render("Note"))
-		for _, s := range wrapWords(st.Text, d.Note, w-2) {
+		// The note may come from an import: its control characters are
+		// shown, not obeyed.
+		for _, s := range wrapWords(st.Text, safetext.Block(d.Note), w-2) {
 			add("  " + s)
 		}
 	}
@@ -589,7 +595,7 @@ func (m *historyModel) pickerView() string {
 		lines[i] = truncate(l, m.width)
 	}
 	if m.pickErr != "" {
-		lines = append(lines, wrapWords(st.Error, "✗ "+m.pickErr, m.width)...)
+		lines = append(lines, wrapWords(st.Error, "✗ "+safetext.Line(m.pickErr), m.width)...)
 	} else {
 		lines = append(lines, wrapWords(st.Muted, "allowed up to today, "+m.today.String(), m.width)...)
 	}

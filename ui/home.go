@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 	"cooldown/content"
 )
 
@@ -388,7 +389,7 @@ func (m *homeModel) view() string {
 	if m.form != nil {
 		form := m.form.view(st, w, label, indent)
 		if m.formErr != "" {
-			form = append(form, indent+st.Error.Render("✗ "+m.formErr))
+			form = append(form, indent+st.Error.Render("✗ "+safetext.Line(m.formErr)))
 		} else if m.saving {
 			form = append(form, indent+st.Muted.Render("saving…"))
 		}

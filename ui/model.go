@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // Minimum window size; below it the app shows a short note instead.
@@ -393,16 +394,19 @@ func (m *Model) header(w int) string {
 }
 
 // statusLine shows the last error or confirmation, or that the database
-// cannot be written.
+// cannot be written. Every error and confirmation the app shows passes
+// here: they may quote a note, a path or a value from the database, so
+// safetext.Line shows their control characters instead of sending them to
+// the terminal.
 func (m *Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
 	case m.err != nil:
-		return truncate(st.Error.Render("✗ "+m.err.Error()), w)
+		return truncate(st.Error.Render("✗ "+safetext.Line(m.err.Error())), w)
 	case m.info != "":
-		return truncate(st.Info.Render("✓ "+m.info), w)
+		return truncate(st.Info.Render("✓ "+safetext.Line(m.info)), w)
 	case m.ctx.store != nil && m.ctx.store.ReadOnly():
-		return truncate(st.Warn.Render("read-only: changes cannot be saved ("+m.ctx.store.Path()+")"), w)
+		return truncate(st.Warn.Render("read-only: changes cannot be saved ("+safetext.Line(m.ctx.store.Path())+")"), w)
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -33,6 +34,9 @@ func New(opts Options) *Model {
 	opts.Terminal.apply()
 	ctx := &context{store: opts.Store, now: opts.Now, loc: opts.Location, term: opts.Terminal}
 	theme, _ := opts.Store.State(themeKey)
+	if !slices.Contains(themes, theme) {
+		theme = "" // unknown (another version, a damaged file): auto, never shown as it is
+	}
 	ctx.setTheme(theme)
 	ctx.settings = coach.DefaultSettings()
 	ctx.today = ctx.todayAt(ctx.now())

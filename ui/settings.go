@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // settingRow names one row of the settings screen.
@@ -184,7 +185,7 @@ func (m *settingsModel) view() string {
 	lines = append(lines, "")
 	text, style := rows[m.cursor].hint, st.Muted
 	if m.err != "" {
-		text, style = "✗ "+m.err, st.Error
+		text, style = "✗ "+safetext.Line(m.err), st.Error
 	}
 	lines = append(lines, wrapWords(style, text, m.width)...)
 	lines = append(lines, "", truncate(st.Muted.Render("Changes are saved at once; streaks follow the new rules."), m.width))
