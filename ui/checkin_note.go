@@ -33,6 +33,9 @@ func (m *checkinModel) startNote() tea.Cmd {
 	m.noting = true
 	m.note.SetWidth(max(m.width-8, 10))
 	m.note.SetValue(m.day.Note)
+	if m.noteKept != "" {
+		m.note.SetValue(m.noteKept) // typed before a write that failed
+	}
 	return m.note.Focus()
 }
 
@@ -50,13 +53,11 @@ func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.noting = false
 	m.note.Blur()
-	if text == m.day.Note {
+	if text == m.day.Note { // the day as stored: a note that failed is not in it
+		m.noteKept, m.noteErr = "", nil
 		return nil
 	}
-	return m.change(func(d *coach.Day) error {
-		d.Note = text
-		return nil
-	})
+	return m.saveNote(text)
 }
 
 // noteView adds the note to the summary: the open text area, the stored
@@ -64,6 +65,15 @@ func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 func (m *checkinModel) noteView(add func(...string)) {
 	st := m.ctx.styles
 	switch {
+	case !m.noting && m.noteKept != "":
+		add(st.Subtitle.Render("Note    ") + st.Warn.Render(notSaved(nil)+": n edits it, esc saves it again"))
+		for i, l := range wrapText(strings.Join(strings.Fields(m.noteKept), " "), max(m.width-8, 10)) {
+			if i == 3 {
+				add("        " + st.Muted.Render("…"))
+				break
+			}
+			add("        " + st.Text.Render(l))
+		}
 	case m.noting:
 		add(st.Subtitle.Render("Note"))
 		for _, l := range strings.Split(m.note.View(), "\n") {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
+	"cooldown/store"
 )
 
 // historyMode is what the history screen is doing.
@@ -51,6 +53,9 @@ type historyModel struct {
 
 	confirm     coach.Date  // the date a delete waits for
 	confirmFrom historyMode // where the question was asked: list or day
+	confirmDay  coach.Day   // the day as shown when the question was asked
+	deleting    *coach.Day  // a confirmed delete on its way
+	retrying    bool        // ... waiting for another process to release the file
 
 	picker   textinput.Model
 	pickDate coach.Date
@@ -102,6 +107,20 @@ func newHistory(ctx *context) *historyModel {
 func (m *historyModel) enter() tea.Cmd { return m.ctx.load() }
 
 func (m *historyModel) typing() bool { return m.mode == historyPicker }
+
+// writing reports whether a confirmed delete is on its way.
+func (m *historyModel) writing() bool { return m.deleting != nil }
+
+// retryingWrite reports whether the delete waits for the file.
+func (m *historyModel) retryingWrite() bool { return m.retrying }
+
+// unsavedErr says that a confirmed delete has not happened yet.
+func (m *historyModel) unsavedErr() error {
+	if m.deleting != nil {
+		return fmt.Errorf("the delete of %s has not happened yet", longDate(m.deleting.Date))
+	}
+	return nil
+}
 
 func (m *historyModel) setSize(w, h int) {
 	m.width, m.height = w, h
@@ -162,11 +181,33 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 	case dataMsg:
 		if msg.err == nil {
 			m.setData(msg.settings, msg.days, msg.today)
+			if m.mode == historyConfirm {
+				if d, ok := coach.Find(m.days, m.confirm); !ok || unchangedSince(m.confirmDay)(d) != nil {
+					// The day changed in another process while the question
+					// was asked: the question was about another day.
+					m.showChanged(m.confirm)
+					return showError(fmt.Errorf("%s changed in another process; nothing was deleted: here it is now", longDate(m.confirm)))
+				}
+			}
 		}
 		return nil
 	case deletedMsg:
+		if m.deleting != nil && m.deleting.Date == msg.date {
+			if isLocked(msg.err) && !m.ctx.stopping {
+				m.retrying = true
+				return retryLater(screenHistory)
+			}
+			m.deleting, m.retrying = nil, false
+		}
 		if msg.err == nil {
 			m.setData(m.ctx.settings, m.ctx.days, m.ctx.today)
+		} else if errors.Is(msg.err, store.ErrChanged) {
+			m.showChanged(msg.date)
+		}
+		return nil
+	case retryMsg:
+		if msg.owner == screenHistory && m.deleting != nil && m.retrying {
+			return deleteDay(m.ctx.store, *m.deleting)
 		}
 		return nil
 	case tea.MouseMsg:
@@ -227,9 +268,31 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.confirmFrom, m.mode = m.day(m.cursor).Date, historyList, historyConfirm
+		m.ask(m.day(m.cursor).Date, historyList)
 	}
 	return nil
+}
+
+// ask asks before deleting date, remembering the day as shown.
+func (m *historyModel) ask(date coach.Date, from historyMode) {
+	d, ok := coach.Find(m.days, date)
+	if !ok {
+		return
+	}
+	m.confirm, m.confirmFrom, m.confirmDay, m.mode = date, from, d.Clone(), historyConfirm
+}
+
+// showChanged opens the day of date as it is now (or the list when it is
+// gone), after a confirmation that no longer applies.
+func (m *historyModel) showChanged(date coach.Date) {
+	m.mode = historyList
+	if _, ok := coach.Find(m.days, date); ok {
+		m.open = date
+		m.cursor = m.rowOf(date)
+		m.follow()
+		m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
+		m.drawDetail()
+	}
 }
 
 func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
@@ -248,7 +311,7 @@ func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.open)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.confirmFrom, m.mode = m.open, historyDetail, historyConfirm
+		m.ask(m.open, historyDetail)
 	}
 	return nil
 }
@@ -261,16 +324,20 @@ func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Yes):
 		m.mode = historyList
-		return deleteDay(m.ctx.store, m.confirm)
+		d := m.confirmDay
+		m.deleting = &d
+		return deleteDay(m.ctx.store, d)
 	case key.Matches(msg, m.keys.No):
 		m.mode = m.confirmFrom
 	}
 	return nil
 }
 
-// deleteDay returns a command that deletes the stored day of date.
-func deleteDay(st Store, date coach.Date) tea.Cmd {
-	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDay(date)} }
+// deleteDay returns a command that deletes the stored day of shown's date
+// if it is still what was shown when the person confirmed.
+func deleteDay(st Store, shown coach.Day) tea.Cmd {
+	date, check := shown.Date, unchangedSince(shown)
+	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDayIf(date, check)} }
 }
 
 // edit opens the check-in steps on date, unless it is after today (an
