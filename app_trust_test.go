@@ -8,10 +8,10 @@ package main
 
 import (
 	"fmt"
-	_ "os"
-	_ "os/exec"
-	_ "path/filepath"
-	_ "strings"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	_ "time"
@@ -201,5 +201,108 @@ func TestTwoAppsOneDay(t *testing.T) {
 	got := storedDone(t, db)
 	if !got["massage"] || !got["stretching"] {
 		t.Errorf("stored ticks %v, want massage and stretching", got)
+	}
+}
+
+// TestAppLockHeldThreeSeconds: another process holds the file (flock(2),
+// as bbolt does) for 3 s when the note is saved: the app shows "saving…"
+// and tries again; q asks before losing the note, w waits, and the app
+// quits once the note landed, with the note stored.
+func TestAppLockHeldThreeSeconds(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("flock"); err != nil {
+		t.Skip("flock(1) is not installed")
+	}
+	db := newDB(t)
+	p := startPane(t, []string{"BIN=" + bin, "DB=" + db}, appScript)
+	toNote(p)
+	p.keys("-l", "held")
+	locked := filepath.Join(p.dir, "locked")
+	holder := exec.Command("flock", "-x", db, "sh", "-c", "touch "+shellQuote(locked)+"; sleep 3")
+	if err := holder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Wait()
+	p.waitFor("the lock", func() bool { _, err := os.Stat(locked); return err == nil })
+	p.keys("Escape")
+	p.waitScreen("saving… the database is in use by another process")
+	p.keys("q")
+	p.waitScreen("(w wait · x quit and lose it)")
+	p.keys("w")
+	if rc := p.waitDone(); rc != 0 {
+		t.Fatalf("exit %d, stderr %q", rc, p.file("stderr"))
+	}
+	p.restored()
+	if err := holder.Wait(); err != nil {
+		t.Fatalf("the lock holder: %v", err)
+	}
+	if got := storedNote(t, db); got != "held" {
+		t.Errorf("stored note %q, want %q", got, "held")
+	}
+}
+
+// TestAppReadOnlyUnderIt: the file becomes read-only while the app runs
+// (the app runs as an unprivileged user when the test runs as root): the
+// note's save fails, the summary keeps the text marked "not saved" (not
+// shown as the day's note), and quitting asks; x quits and loses it. A
+// signal instead quits with 143 and says on stderr what was not saved,
+// recorded in the crash log.
+func TestAppReadOnlyUnderIt(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("setpriv"); err != nil && os.Geteuid() == 0 {
+		t.Skip("setpriv(1) is not installed: as root the test needs it to run the app as another user")
+	}
+	for _, end := range []string{"quit", "signal"} {
+		t.Run(end, func(t *testing.T) {
+			t.Parallel()
+			dir := publicDir(t)
+			os.Chmod(dir, 0o777)
+			db := filepath.Join(dir, "cooldown.db")
+			must(t, "--db", db, "log", "--kind", "strength", "--minutes", "30", "--rpe", "5")
+			os.Chmod(db, 0o666)
+			exe := bin
+			run := `"$BIN"`
+			if os.Geteuid() == 0 {
+				exe = publicBin(t)
+				run = `setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN"`
+			}
+			script := "stty -g > before\n" + run + " --db \"$DB\" 2> stderr\necho $? > rc\nstty -g > after"
+			p := startPane(t, []string{"BIN=" + exe, "DB=" + db, "XDG_STATE_HOME=" + filepath.Join(dir, "state")}, script)
+			toNote(p)
+			p.keys("-l", "dry run")
+			if err := os.Chmod(db, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			p.keys("Escape")
+			p.waitScreen("not saved: n edits it")
+			if strings.Contains(p.screen(), "Note    dry run") {
+				t.Errorf("the failed note is shown as saved:\n%s", p.screen())
+			}
+			switch end {
+			case "quit":
+				p.keys("q")
+				p.waitScreen("x quit and lose it")
+				p.keys("x")
+				if rc := p.waitDone(); rc != 0 {
+					t.Errorf("exit %d, want 0", rc)
+				}
+			case "signal":
+				if err := syscall.Kill(p.appPID(), syscall.SIGTERM); err != nil {
+					t.Fatal(err)
+				}
+				if rc := p.waitDone(); rc != 143 {
+					t.Errorf("exit %d, want 143", rc)
+				}
+				stderr := p.file("stderr")
+				if !strings.Contains(stderr, "cooldown: stopped by terminated before a change was saved: the note of") ||
+					!strings.Contains(stderr, "cannot save to "+db) || !strings.Contains(stderr, "this is recorded in ") {
+					t.Errorf("stderr %q: want what was not saved and where it is recorded", stderr)
+				}
+			}
+			p.restored()
+			if got := storedNote(t, db); got != "" {
+				t.Errorf("stored note %q, want none", got)
+			}
+		})
 	}
 }

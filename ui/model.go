@@ -410,8 +410,10 @@ func (m *Model) statusLine(w int) string {
 		return truncate(st.Warn.Render(m.quitQuestion()), w)
 	case m.err != nil:
 		return truncate(st.Error.Render("✗ "+m.err.Error()), w)
-	case m.retrying():
+	case m.retrying() && !m.exit.waiting:
 		return truncate(st.Warn.Render("saving… the database is in use by another process ("+m.ctx.store.Path()+")"), w)
+	case m.quitting && m.exit.waiting:
+		return truncate(st.Warn.Render("waiting to save before quitting… · x quit and lose it"), w)
 	case m.quitting:
 		return truncate(st.Muted.Render("saving before quitting…"), w)
 	case m.info != "":

@@ -27,7 +27,8 @@ const signalWait = 4 * time.Second
 
 // exitState is where quitting stands.
 type exitState struct {
-	asking bool      // the wait-or-lose question is shown
+	asking  bool     // the wait-or-lose question is shown
+	waiting bool     // the person chose to wait for the file
 	done   bool      // tea.Quit was returned
 	signal os.Signal // the signal that stopped the app; nil for a key
 	lost   error     // what was not saved when the app quit
@@ -64,7 +65,9 @@ func (m *Model) quitMessage(msg tea.Msg) (tea.Cmd, bool) {
 		if m.exit.signal != nil {
 			return m.finish(), true
 		}
-		m.exit.asking = true // still not stored: ask
+		if !m.exit.waiting {
+			m.exit.asking = true // still not stored: ask
+		}
 		return nil, true
 	}
 	return nil, false
@@ -99,14 +102,14 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case m.exit.signal != nil:
 		return nil
-	case key.Matches(msg, quitLoseKey) && (m.exit.asking || msg.String() == "ctrl+c"):
-		if !m.exit.asking {
+	case key.Matches(msg, quitLoseKey) && (m.exit.asking || m.exit.waiting || msg.String() == "ctrl+c"):
+		if !m.exit.asking && !m.exit.waiting {
 			m.exit.asking = true // the first ctrl+c asks, like q
 			return nil
 		}
 		return m.finish()
 	case m.exit.asking && key.Matches(msg, quitWaitKey):
-		m.exit.asking = false
+		m.exit.asking, m.exit.waiting = false, true
 		m.exit.seq++
 		seq := m.exit.seq
 		return tea.Batch(m.flush(), m.retryNow(), tea.Tick(quitWait, func(time.Time) tea.Msg { return quitTimeoutMsg{seq} }))
@@ -129,13 +132,13 @@ func (m *Model) afterQuitting() tea.Cmd {
 		return nil
 	}
 	if m.writing() {
-		if m.retrying() && m.exit.signal == nil {
+		if m.retrying() && m.exit.signal == nil && !m.exit.waiting {
 			m.exit.asking = true
 		}
 		return nil
 	}
 	if m.unsavedErr() != nil && m.exit.signal == nil {
-		m.exit.asking = true
+		m.exit.asking, m.exit.waiting = true, false
 		return nil
 	}
 	return m.finish()
@@ -154,7 +157,7 @@ func (m *Model) quitQuestion() string {
 	if err := m.unsavedErr(); err != nil {
 		what = err.Error()
 	}
-	return "✗ " + what + " · w wait · x quit and lose it"
+	return "✗ not saved yet (w wait · x quit and lose it): " + what
 }
 
 // retrying reports whether a screen waits for another process to release
