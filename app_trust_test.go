@@ -186,8 +186,8 @@ func TestTwoAppsOneDay(t *testing.T) {
 	b.waitScreen("cooldown · home")
 	b.keys("Enter")
 	b.waitScreen("Step 4 of") // resumes at the step a stored
-	a.keys("Space")      // massage
-	b.keys("j", "Space") // stretching
+	a.keys("Space")           // massage
+	b.keys("j", "Space")      // stretching
 	a.waitScreen("[x] Stretching")
 	b.waitScreen("[x] Massage")
 	a.keys("q")

@@ -27,12 +27,12 @@ const signalWait = 4 * time.Second
 
 // exitState is where quitting stands.
 type exitState struct {
-	asking  bool     // the wait-or-lose question is shown
-	waiting bool     // the person chose to wait for the file
-	done   bool      // tea.Quit was returned
-	signal os.Signal // the signal that stopped the app; nil for a key
-	lost   error     // what was not saved when the app quit
-	seq    int       // counts quit requests, so an old timer is ignored
+	asking  bool      // the wait-or-lose question is shown
+	waiting bool      // the person chose to wait for the file
+	done    bool      // tea.Quit was returned
+	signal  os.Signal // the signal that stopped the app; nil for a key
+	lost    error     // what was not saved when the app quit
+	seq     int       // counts quit requests, so an old timer is ignored
 }
 
 // quitKeys answer the question.
