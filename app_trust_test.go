@@ -14,7 +14,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	_ "time"
 )
 
 // toNote drives the app from home to the summary step of today's check-in
