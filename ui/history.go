@@ -108,20 +108,6 @@ func (m *historyModel) enter() tea.Cmd { return m.ctx.load() }
 
 func (m *historyModel) typing() bool { return m.mode == historyPicker }
 
-// writing reports whether a confirmed delete is on its way.
-func (m *historyModel) writing() bool { return m.deleting != nil }
-
-// retryingWrite reports whether the delete waits for the file.
-func (m *historyModel) retryingWrite() bool { return m.retrying }
-
-// unsavedErr says that a confirmed delete has not happened yet.
-func (m *historyModel) unsavedErr() error {
-	if m.deleting != nil {
-		return fmt.Errorf("the delete of %s has not happened yet", longDate(m.deleting.Date))
-	}
-	return nil
-}
-
 func (m *historyModel) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.picker.Width = max(w-4, 1)
@@ -273,28 +259,6 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// ask asks before deleting date, remembering the day as shown.
-func (m *historyModel) ask(date coach.Date, from historyMode) {
-	d, ok := coach.Find(m.days, date)
-	if !ok {
-		return
-	}
-	m.confirm, m.confirmFrom, m.confirmDay, m.mode = date, from, d.Clone(), historyConfirm
-}
-
-// showChanged opens the day of date as it is now (or the list when it is
-// gone), after a confirmation that no longer applies.
-func (m *historyModel) showChanged(date coach.Date) {
-	m.mode = historyList
-	if _, ok := coach.Find(m.days, date); ok {
-		m.open = date
-		m.cursor = m.rowOf(date)
-		m.follow()
-		m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
-		m.drawDetail()
-	}
-}
-
 func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	switch {
@@ -318,26 +282,6 @@ func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 
 func (m *historyModel) scrollDetail(n int) {
 	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-m.height, 0))
-}
-
-func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		m.mode = historyList
-		d := m.confirmDay
-		m.deleting = &d
-		return deleteDay(m.ctx.store, d)
-	case key.Matches(msg, m.keys.No):
-		m.mode = m.confirmFrom
-	}
-	return nil
-}
-
-// deleteDay returns a command that deletes the stored day of shown's date
-// if it is still what was shown when the person confirmed.
-func deleteDay(st Store, shown coach.Day) tea.Cmd {
-	date, check := shown.Date, unchangedSince(shown)
-	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDayIf(date, check)} }
 }
 
 // edit opens the check-in steps on date, unless it is after today (an
