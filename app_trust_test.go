@@ -74,31 +74,43 @@ func TestAppSignalsSaveTypedText(t *testing.T) {
 	}
 }
 
-// TestAppHangup: the terminal closes (the tmux pane is killed, then the
-// app gets SIGHUP as an interactive shell would send it) while a note is
-// being typed: the app saves the note, writes nothing to the gone
-// terminal and exits 129.
+// TestAppHangup: the terminal closes (the tmux session is killed) while
+// a note is being typed, and then the app gets SIGHUP as an interactive
+// shell would send it, or gets none (the shell ignores it, and the kernel
+// tells only the session leader) and notices the terminal is gone by
+// itself: either way it saves the note, writes nothing to the gone
+// terminal or to stderr on it, and exits 129.
 func TestAppHangup(t *testing.T) {
 	t.Parallel()
-	db := newDB(t)
-	script := "trap '' HUP\n\"$BIN\" --db \"$DB\" 2> stderr\necho $? > rc"
-	p := startPane(t, []string{"BIN=" + bin, "DB=" + db}, script)
-	toNote(p)
-	p.keys("-l", "closed the lid")
-	p.waitScreen("closed the lid")
-	pid := p.appPID()
-	p.tmux("kill-session", "-t", "rel")
-	if err := syscall.Kill(pid, syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	if rc := p.waitDone(); rc != 129 {
-		t.Errorf("exit %d after a hangup, want 129; stderr %q", rc, p.file("stderr"))
-	}
-	if got := p.file("stderr"); got != "" {
-		t.Errorf("stderr after a hangup %q, want nothing", got)
-	}
-	if got := storedNote(t, db); got != "closed the lid" {
-		t.Errorf("stored note %q, want the text typed when the terminal closed", got)
+	for _, tc := range []struct {
+		name   string
+		signal bool
+	}{{"SIGHUP", true}, {"no signal", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			db := newDB(t)
+			script := "trap '' HUP\n\"$BIN\" --db \"$DB\" 2> stderr\necho $? > rc"
+			p := startPane(t, []string{"BIN=" + bin, "DB=" + db}, script)
+			toNote(p)
+			p.keys("-l", "closed the lid")
+			p.waitScreen("closed the lid")
+			pid := p.appPID()
+			p.tmux("kill-session", "-t", "rel")
+			if tc.signal {
+				if err := syscall.Kill(pid, syscall.SIGHUP); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if rc := p.waitDone(); rc != 129 {
+				t.Errorf("exit %d after a hangup, want 129; stderr %q", rc, p.file("stderr"))
+			}
+			if got := p.file("stderr"); got != "" {
+				t.Errorf("stderr after a hangup %q, want nothing", got)
+			}
+			if got := storedNote(t, db); got != "closed the lid" {
+				t.Errorf("stored note %q, want the text typed when the terminal closed", got)
+			}
+		})
 	}
 }
 
@@ -296,6 +308,12 @@ func TestAppReadOnlyUnderIt(t *testing.T) {
 				if !strings.Contains(stderr, "cooldown: stopped by terminated before a change was saved: the note of") ||
 					!strings.Contains(stderr, "cannot save to "+db) || !strings.Contains(stderr, "this is recorded in ") {
 					t.Errorf("stderr %q: want what was not saved and where it is recorded", stderr)
+				}
+				if _, log, ok := strings.Cut(strings.TrimSpace(stderr), "this is recorded in "); ok {
+					b, err := os.ReadFile(log)
+					if err != nil || !strings.Contains(string(b), "stopped by terminated") || !strings.Contains(string(b), "not saved: the note of") {
+						t.Errorf("crash log %s: %q, %v; want the signal and what was not saved", log, b, err)
+					}
 				}
 			}
 			p.restored()

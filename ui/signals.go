@@ -131,24 +131,39 @@ func (t *trackedStore) wait(d time.Duration) bool {
 // most the store's lock timeout (about a second) for the file.
 const settleWait = 2*store.DefaultTimeout + time.Second
 
+// hangupCheck is how often the app asks whether its terminal is still
+// there: a terminal can close without the app getting SIGHUP (the shell
+// ignored it, as under nohup, and only the session leader is told).
+const hangupCheck = time.Second
+
 // watchSignals turns the stop signals into messages for p until stop is
-// called; a SIGHUP on a terminal that hung up silences out first.
+// called; a SIGHUP on a terminal that hung up silences out first. A
+// terminal found gone without a signal counts as SIGHUP.
 func watchSignals(p *tea.Program, out *ttyOut, caught *atomic.Value) (stop func()) {
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, stopSignals...)
 	quit := make(chan struct{})
+	check := time.NewTicker(hangupCheck)
 	go func() {
+		defer check.Stop()
 		for {
+			var s os.Signal
 			select {
 			case <-quit:
 				return
-			case s := <-ch:
+			case s = <-ch:
 				if s == syscall.SIGHUP && terminalGone(out.File) {
 					out.gone.Store(true)
 				}
-				caught.CompareAndSwap(nil, s)
-				go p.Send(signalMsg{s})
+			case <-check.C:
+				if out.gone.Load() || !terminalGone(out.File) {
+					continue
+				}
+				out.gone.Store(true)
+				s = syscall.SIGHUP
 			}
+			caught.CompareAndSwap(nil, s)
+			go p.Send(signalMsg{s})
 		}
 	}()
 	return func() {

@@ -314,3 +314,54 @@ func TestSignalSavesTypedNote(t *testing.T) {
 		t.Errorf("Stopped() = %v, %v; want hangup and nothing lost", sig, lost)
 	}
 }
+
+// TestSettingsLockedRetries: a settings change made while another process
+// holds the file shows "saving…" and lands on a retry, with the value as
+// it then stands.
+func TestSettingsLockedRetries(t *testing.T) {
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.open(screenSettings)
+	release := holdFile(t, hs.st.Path())
+	hs.press("right") // sleep target 7 -> 7.5, held
+	hs.mustContain("saving… the database is in use by another process")
+	release()
+	hs.send(retryMsg{owner: screenSettings})
+	if s, _ := hs.st.Settings(); s.SleepTargetHours != 7.5 {
+		t.Errorf("stored sleep target %v after the retry, want 7.5", s.SleepTargetHours)
+	}
+	if settingsOf(hs).writing() || hs.m.retrying() {
+		t.Error("still saving after the write landed")
+	}
+}
+
+// TestIfUnchanged: a change guarded by the day as shown applies to that
+// day and is refused, with store.ErrChanged, on any other; a tick's
+// instant in another location is the same instant.
+func TestIfUnchanged(t *testing.T) {
+	date := mustDate(t, "2026-11-26")
+	at := time.Date(2026, 11, 26, 19, 0, 0, 0, time.UTC)
+	shown := coach.Day{Date: date, Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 40, RPE: 6}}}
+	shown.SetDone(coach.Berries, true, at)
+	for _, tc := range []struct {
+		name    string
+		stored  func(d *coach.Day)
+		changed bool
+	}{
+		{"the same day", func(*coach.Day) {}, false},
+		{"the same instant elsewhere", func(d *coach.Day) { d.Done[0].At = at.In(time.FixedZone("X", 3600)) }, false},
+		{"a note added", func(d *coach.Day) { d.Note = "x" }, true},
+		{"a tick added", func(d *coach.Day) { d.SetDone(coach.Ginger, true, at) }, true},
+		{"a workout's minutes", func(d *coach.Day) { d.Workouts[0].Minutes = 41 }, true},
+		{"the workout removed", func(d *coach.Day) { d.Workouts = []coach.Workout{} }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stored := shown.Clone()
+			tc.stored(&stored)
+			applied := false
+			err := ifUnchanged(shown, func(d *coach.Day) error { applied = true; return nil })(&stored)
+			if tc.changed != errors.Is(err, store.ErrChanged) || tc.changed == applied {
+				t.Errorf("err %v, applied %v; want changed=%v", err, applied, tc.changed)
+			}
+		})
+	}
+}
