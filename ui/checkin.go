@@ -359,11 +359,17 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dataMsg:
 		if msg.err == nil && !m.writing() && !m.date.IsZero() {
+			stored := coach.Day{Date: m.date} // none: deleted elsewhere
 			if d, ok := m.ctx.findDay(m.date); ok {
-				m.day = d.Clone()
-			} else if len(m.day.Workouts) > 0 || len(m.day.Done) > 0 {
-				m.day = coach.Day{Date: m.date} // deleted elsewhere
+				stored = d
 			}
+			if sameDay(stored, m.day) {
+				// A reload that brings the day shown (the poll after this
+				// screen's own write) leaves the cursors where they are.
+				m.advice = adviceFor(m.ctx.days, m.day, m.ctx.settings)
+				return nil
+			}
+			m.day = stored.Clone()
 			m.sync()
 		}
 	case savedMsg:

@@ -365,3 +365,24 @@ func TestIfUnchanged(t *testing.T) {
 		})
 	}
 }
+
+// TestPollKeepsCursors: the poll's reload after the screen's own write
+// brings the same day back and leaves the effort cursor where the person
+// moved it; a change by another process to that day does reload it.
+func TestPollKeepsCursors(t *testing.T) {
+	today := mustDate(t, "2026-11-26")
+	hs := newScreenHarness(t, today.String(), nil, 80, 24)
+	hs.press("enter", "1", "enter", "down", "down") // effort cursor 5 -> 7, not chosen yet
+	hs.send(pollMsg{})
+	c := checkinOf(hs)
+	if c.effort != 7 {
+		t.Errorf("effort cursor after the poll = %d, want 7 (where it was moved)", c.effort)
+	}
+	if _, err := otherProcess(t, hs).Update(today, func(d *coach.Day) error { d.Workouts[0].RPE = 3; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(pollMsg{})
+	if c.effort != 3 || c.day.Workouts[0].RPE != 3 {
+		t.Errorf("after another process set RPE 3: cursor %d, shown RPE %d; want 3 and 3", c.effort, c.day.Workouts[0].RPE)
+	}
+}

@@ -89,7 +89,7 @@ func (c *context) saveFrom(owner screen, date coach.Date, change func(*coach.Day
 func unchangedSince(shown coach.Day) func(stored coach.Day) error {
 	want := canonicalDay(shown)
 	return func(stored coach.Day) error {
-		if !reflect.DeepEqual(canonicalDay(stored), want) {
+		if !reflect.DeepEqual(canonicalDay(stored), want) { // sameDay, shown canonicalised once
 			return fmt.Errorf("%s: %w", longDate(shown.Date), store.ErrChanged)
 		}
 		return nil
@@ -107,6 +107,9 @@ func ifUnchanged(shown coach.Day, change func(*coach.Day) error) func(*coach.Day
 		return change(d)
 	}
 }
+
+// sameDay reports whether a and b hold the same record.
+func sameDay(a, b coach.Day) bool { return reflect.DeepEqual(canonicalDay(a), canonicalDay(b)) }
 
 // canonicalDay is d with the differences that do not change what it holds
 // taken out: empty lists as nil, instants in UTC.
