@@ -555,6 +555,10 @@ func runApp(e *env) error {
 		appGC()
 	}
 	if err := ui.Run(ui.Options{Store: st, Now: e.now, Location: e.loc, Terminal: t, Version: version()}); err != nil {
+		var se *ui.SignalError
+		if errors.As(err, &se) {
+			return signalExit(e, se)
+		}
 		if errors.Is(err, tea.ErrInterrupted) {
 			// SIGINT from outside (ctrl+c is a key and quits normally):
 			// every change was already saved; the terminal is restored.

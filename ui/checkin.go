@@ -167,15 +167,6 @@ const (
 	bedtimeStep    = 15 // minutes
 )
 
-// checkinOp is one write of the check-in: a change to the day, or the
-// current step. Writes run one at a time, in order, so a fast typist's
-// changes land in the order they were made.
-type checkinOp struct {
-	date   coach.Date
-	change func(*coach.Day) error
-	step   string // when change is nil: the step to store
-}
-
 // checkinModel is the guided check-in of one date, one step a screen.
 type checkinModel struct {
 	ctx           *context
@@ -197,10 +188,16 @@ type checkinModel struct {
 	minutesFor   int  // the workout the text belongs to
 	minutesDirty bool // typed and not (validly) stored yet
 	minutesErr   string
+	minutesMark  string // why typed minutes are not stored yet (a draft, a failed write)
+	minutesLost  error  // the failure of the last write of typed minutes
+	draftSaved   string // the minutes draft stored in the UI state
+	draftErr     error  // the failure to store the draft
 
-	note   textarea.Model // the day's note, open on the summary step
-	noting bool
-	noteAt string // the note as the text area showed it when opened
+	note     textarea.Model // the day's note, open on the summary step
+	noting   bool
+	noteAt   string // the note as the text area showed it when opened
+	noteKept string // a note whose write failed, kept to be saved again
+	noteErr  error  // why
 
 	// confirmRest asks, once, before the last workout goes: the day then
 	// becomes a rest day (its other fields are kept).
@@ -214,8 +211,9 @@ type checkinModel struct {
 	message   coach.Message // coach message for a past date
 	messageOn coach.Date
 
-	busy  bool
-	queue []checkinOp
+	cur      *checkinOp // the write on its way, or waiting for the file
+	queue    []checkinOp
+	retrying bool // cur found the file held by another process
 
 	bar       progress.Model
 	barCache  string
@@ -253,7 +251,8 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 		m.day = d.Clone()
 	}
 	m.wi = max(len(m.day.Workouts)-1, 0)
-	m.minutesDirty, m.minutesErr = false, ""
+	m.minutesDirty, m.minutesErr, m.minutesMark, m.minutesLost = false, "", "", nil
+	m.noteKept, m.noteErr, m.draftSaved, m.draftErr = "", nil, "", nil
 	m.sync()
 	var cmd tea.Cmd
 	switch {
@@ -265,7 +264,7 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 		cmd = m.setStep(checkinStep(min(step, int(numSteps)-1)))
 	}
 	m.updateKeys()
-	return cmd
+	return tea.Batch(cmd, loadMinutesDraft(m.ctx.store, date))
 }
 
 // enter reloads what is stored: another process may have written.
@@ -284,9 +283,6 @@ func (m *checkinModel) setSize(w, h int) {
 
 // typing reports whether the minutes field or the note has the keys.
 func (m *checkinModel) typing() bool { return (m.step == stepMinutes && m.hasWorkout()) || m.noting }
-
-// writing reports whether a write is on its way or queued.
-func (m *checkinModel) writing() bool { return m.busy || len(m.queue) > 0 }
 
 // hasWorkout reports whether the workout being edited exists.
 func (m *checkinModel) hasWorkout() bool { return m.wi >= 0 && m.wi < len(m.day.Workouts) }
@@ -351,45 +347,20 @@ func (m *checkinModel) storeStep(name string) tea.Cmd {
 		return nil
 	}
 	m.stored = name
-	return m.do(checkinOp{date: m.date, step: name})
+	return m.do(checkinOp{date: m.date, key: checkinStepKey(m.date), value: name})
 }
 
 // change applies fn to the working day at once and queues the write.
-func (m *checkinModel) change(fn func(*coach.Day) error) tea.Cmd {
+func (m *checkinModel) change(fn func(*coach.Day) error) tea.Cmd { return m.changeKept(fn, nil) }
+
+// changeKept is change with a function that keeps what was typed when the
+// write fails for good.
+func (m *checkinModel) changeKept(fn func(*coach.Day) error, kept func(error)) tea.Cmd {
 	if err := fn(&m.day); err != nil {
 		return showError(err)
 	}
 	m.sync()
-	return m.do(checkinOp{date: m.date, change: fn})
-}
-
-// do runs a write now, or after the one on its way.
-func (m *checkinModel) do(op checkinOp) tea.Cmd {
-	if m.busy {
-		m.queue = append(m.queue, op)
-		return nil
-	}
-	m.busy = true
-	return m.exec(op)
-}
-
-func (m *checkinModel) exec(op checkinOp) tea.Cmd {
-	if op.change == nil {
-		return saveCheckinStep(m.ctx.store, op.date, op.step)
-	}
-	return m.ctx.save(op.date, op.change)
-}
-
-// written starts the next queued write, if any.
-func (m *checkinModel) written() tea.Cmd {
-	m.busy = false
-	if len(m.queue) == 0 {
-		return nil
-	}
-	op := m.queue[0]
-	m.queue = m.queue[1:]
-	m.busy = true
-	return m.exec(op)
+	return m.do(checkinOp{date: m.date, change: fn, kept: kept})
 }
 
 // adviseCmd computes the coach message of a past date off the loop.
@@ -402,36 +373,46 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 	defer m.updateKeys()
 	switch msg := msg.(type) {
 	case dataMsg:
-		if msg.err == nil && !m.busy && !m.date.IsZero() {
+		if msg.err == nil && !m.writing() && !m.date.IsZero() {
+			stored := coach.Day{Date: m.date} // none: deleted elsewhere
 			if d, ok := m.ctx.findDay(m.date); ok {
-				m.day = d.Clone()
-			} else if len(m.day.Workouts) > 0 || len(m.day.Done) > 0 {
-				m.day = coach.Day{Date: m.date} // deleted elsewhere
+				stored = d
 			}
+			if sameDay(stored, m.day) {
+				// A reload that brings the day shown (the poll after this
+				// screen's own write) leaves the cursors where they are.
+				m.advice = adviceFor(m.ctx.days, m.day, m.ctx.settings)
+				return nil
+			}
+			m.day = stored.Clone()
 			m.sync()
 		}
 	case savedMsg:
-		if msg.date != m.date || !m.busy {
+		if msg.owner != screenCheckin || m.cur == nil || msg.date != m.cur.date {
 			return nil
 		}
-		if msg.err != nil {
-			m.queue = nil // the rest would fail the same way; the working copy keeps what was typed
-			m.busy = false
+		return m.landed(msg.err, &msg.day)
+	case stateSavedMsg:
+		if msg.owner != screenCheckin || m.cur == nil || msg.key != m.cur.key {
 			return nil
 		}
-		if len(m.queue) == 0 {
-			m.day = msg.day.Clone()
-			m.sync()
+		return m.landed(msg.err, nil)
+	case retryMsg:
+		if msg.owner == screenCheckin && m.cur != nil && m.retrying {
+			return m.exec(*m.cur)
 		}
-		return m.written()
+		return nil
+	case minutesDraftMsg:
+		m.offerDraft(msg)
+		return nil
 	case checkinStepMsg:
-		if msg.date != m.date {
+		if msg.saved {
+			if m.cur != nil && m.cur.change == nil && m.cur.key == checkinStepKey(msg.date) {
+				return m.landed(msg.err, nil)
+			}
 			return nil
 		}
-		if msg.saved {
-			if m.busy {
-				return m.written()
-			}
+		if msg.date != m.date {
 			return nil
 		}
 		if m.resume && msg.err == nil {
@@ -543,7 +524,7 @@ func (m *checkinModel) next() tea.Cmd {
 		if date != m.ctx.today {
 			text = "saved " + longDate(date)
 		}
-		return tea.Batch(m.do(checkinOp{date: date, step: stepDoneName}), goBack, showInfo(text))
+		return tea.Batch(m.do(checkinOp{date: date, key: checkinStepKey(date), value: stepDoneName}), goBack, showInfo(text))
 	}
 	return tea.Batch(cmd, m.setStep(m.step+1))
 }

@@ -40,6 +40,10 @@ func (m *checkinModel) startNote() tea.Cmd {
 	text, dropped := safetext.KeepTyped(m.day.Note)
 	m.note.SetValue(text)
 	m.noteAt = m.note.Value()
+	if m.noteKept != "" {
+		m.note.SetValue(m.noteKept) // typed before a write that failed
+		dropped = 0
+	}
 	if dropped > 0 {
 		return tea.Batch(m.note.Focus(), showInfo(droppedNotice(dropped)+"; esc unchanged keeps the stored note"))
 	}
@@ -80,13 +84,11 @@ func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.noting = false
 	m.note.Blur()
-	if text == m.noteAt || text == m.day.Note {
+	if text == m.noteAt || text == m.day.Note { // the day as stored: a note that failed is not in it
+		m.noteKept, m.noteErr = "", nil
 		return nil
 	}
-	return m.change(func(d *coach.Day) error {
-		d.Note = text
-		return nil
-	})
+	return m.saveNote(text)
 }
 
 // noteView adds the note to the summary: the open text area, the stored
@@ -94,6 +96,15 @@ func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
 func (m *checkinModel) noteView(add func(...string)) {
 	st := m.ctx.styles
 	switch {
+	case !m.noting && m.noteKept != "":
+		add(st.Subtitle.Render("Note    ") + st.Warn.Render(notSaved(nil)+": n edits it, esc saves it again"))
+		for i, l := range wrapText(strings.Join(strings.Fields(m.noteKept), " "), max(m.width-8, 10)) {
+			if i == 3 {
+				add("        " + st.Muted.Render("…"))
+				break
+			}
+			add("        " + st.Text.Render(l))
+		}
 	case m.noting:
 		add(st.Subtitle.Render("Note"))
 		for _, l := range strings.Split(m.note.View(), "\n") {

@@ -73,24 +73,17 @@ func (m *checkinModel) updateKind(msg tea.KeyMsg) tea.Cmd {
 func (m *checkinModel) removeWorkout() tea.Cmd {
 	m.confirmRest = false
 	i := m.wi
-	id := m.day.Workouts[i].ID
+	change := removeWorkout(refOf(m.day, i))
 	last := len(m.day.Workouts) == 1
 	m.wi = max(min(i, len(m.day.Workouts)-2), 0)
 	m.minutesDirty = false
 	info := "removed workout " + strconv.Itoa(i+1)
 	if last {
+		// The question was about the day as shown: apply it only to that.
+		change = ifUnchanged(m.day, change)
 		info = "removed the last workout: " + longDate(m.date) + " is a rest day"
 	}
-	return tea.Batch(m.change(func(d *coach.Day) error {
-		j := i
-		if id != 0 {
-			j = d.WorkoutIndex(id)
-		}
-		if j >= 0 && j < len(d.Workouts) {
-			d.Workouts = append(d.Workouts[:j:j], d.Workouts[j+1:]...)
-		}
-		return nil
-	}), showInfo(info))
+	return tea.Batch(m.change(change), showInfo(info))
 }
 
 // updateConfirmRest answers "make <date> a rest day?": y or d removes the
@@ -107,15 +100,13 @@ func (m *checkinModel) updateConfirmRest(msg tea.KeyMsg) tea.Cmd {
 // minutes and effort) when it is new.
 func (m *checkinModel) chooseKind(i int) tea.Cmd {
 	kind := coach.Kinds[min(max(i, 0), len(coach.Kinds)-1)]
-	wi := m.wi
-	if m.hasWorkout() && m.day.Workouts[wi].Kind == kind {
-		return nil
-	}
-	return m.change(func(d *coach.Day) error {
-		if wi < len(d.Workouts) {
-			d.Workouts[wi].Kind = kind
+	if m.hasWorkout() {
+		if m.day.Workouts[m.wi].Kind == kind {
 			return nil
 		}
+		return m.change(editWorkout(refOf(m.day, m.wi), func(w *coach.Workout) { w.Kind = kind }))
+	}
+	return m.change(func(d *coach.Day) error {
 		d.Workouts = append(d.Workouts, coach.Workout{Kind: kind, Minutes: defaultMinutes, RPE: defaultRPE})
 		return nil
 	})
@@ -192,6 +183,7 @@ func (m *checkinModel) updateMinutes(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	m.minutesDirty, m.minutesFor = true, m.wi
+	m.minutesMark = ""
 	if _, ok := parseMinutes(m.minutes.Value()); !ok {
 		m.minutesErr = minutesRange
 		return cmd
@@ -212,19 +204,24 @@ func (m *checkinModel) commitMinutes() tea.Cmd {
 		m.minutesErr = minutesRange
 		return nil
 	}
-	m.minutesErr = ""
+	m.minutesErr, m.minutesMark, m.minutesLost = "", "", nil
 	if m.day.Workouts[m.wi].Minutes == n {
 		m.minutesDirty = false
-		return nil
+		return m.dropDraft()
 	}
-	wi := m.wi
+	ref, text := refOf(m.day, m.wi), m.minutes.Value()
 	m.minutesDirty = false
-	return m.change(func(d *coach.Day) error {
-		if wi < len(d.Workouts) {
-			d.Workouts[wi].Minutes = n
+	cmd := m.changeKept(editWorkout(ref, func(w *coach.Workout) { w.Minutes = n }), func(err error) {
+		// The write failed for good: the typed number stays in the field
+		// of its workout, marked "not saved".
+		if i := ref.index(m.day); i >= 0 {
+			m.wi = i
+			m.minutes.SetValue(text)
+			m.minutesDirty, m.minutesFor, m.minutesLost = true, i, err
+			m.minutesMark = notSaved(err)
 		}
-		return nil
 	})
+	return tea.Batch(cmd, m.dropDraft())
 }
 
 func (m *checkinModel) minutesView(add func(...string)) {
@@ -237,9 +234,12 @@ func (m *checkinModel) minutesView(add func(...string)) {
 	add(m.para(st.Text, fmt.Sprintf("How many minutes did the %s session last?", strings.ToLower(w.Kind.Label())), "")...)
 	add("")
 	add(st.Accent.Render("› ") + m.minutes.View() + st.Muted.Render(" min"))
-	if m.minutesErr != "" {
+	switch {
+	case m.minutesErr != "":
 		add(st.Error.Render("✗ " + m.minutesErr))
-	} else {
+	case m.minutesMark != "":
+		add(m.para(st.Warn, m.minutesMark, "")...)
+	default:
 		add(m.para(st.Muted, fmt.Sprintf("%d to %d; saved when you leave the step", coach.MinMinutes, coach.MaxMinutes), "")...)
 	}
 }
@@ -271,13 +271,7 @@ func (m *checkinModel) setEffort(rpe int) tea.Cmd {
 	if !m.hasWorkout() || rpe < coach.MinRPE || rpe > coach.MaxRPE {
 		return nil
 	}
-	wi := m.wi
-	return m.change(func(d *coach.Day) error {
-		if wi < len(d.Workouts) {
-			d.Workouts[wi].RPE = rpe
-		}
-		return nil
-	})
+	return m.change(editWorkout(refOf(m.day, m.wi), func(w *coach.Workout) { w.RPE = rpe }))
 }
 
 func (m *checkinModel) effortView(add func(...string), list func([]string, int)) {
@@ -331,13 +325,10 @@ func (m *checkinModel) updateItems(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Why):
 		return openSection(items[*c].Section)
 	case key.Matches(msg, k.Toggle):
+		// What the person sees unticked becomes ticked in the stored day,
+		// whatever another process did meanwhile: a set, not a flip.
 		id := items[*c].ID
-		done := !m.day.IsDone(id)
-		at := m.ctx.now()
-		return m.change(func(d *coach.Day) error {
-			d.SetDone(id, done, at)
-			return nil
-		})
+		return m.change(setItem(id, !m.day.IsDone(id), m.ctx.now()))
 	}
 	return nil
 }

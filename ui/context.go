@@ -28,6 +28,10 @@ type context struct {
 	// out of order never bring back an older copy of the history.
 	gen int
 
+	// stopping is set when the app quits on a signal: writes are tried
+	// once more, not again and again while the file is held.
+	stopping bool
+
 	loaded   bool
 	fresh    bool   // read by New just now; the first load may skip
 	dataGen  uint64 // the store's data generation days came from; 0 unknown
@@ -100,16 +104,6 @@ func (c *context) resummarize() tea.Cmd {
 		msg := summarize(s, days, today)
 		msg.gen = gen
 		return msg
-	}
-}
-
-// save returns a command that applies change to the stored day of date in
-// one read-modify-write transaction.
-func (c *context) save(date coach.Date, change func(*coach.Day) error) tea.Cmd {
-	st := c.store
-	return func() tea.Msg {
-		day, err := st.Update(date, change)
-		return savedMsg{date: date, day: day, err: err}
 	}
 }
 

@@ -183,9 +183,21 @@ func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
 // runGuarded runs m in a Bubble Tea program under the guard and turns a
 // panic into a *PanicError.
 func runGuarded(m tea.Model, version, db string, popts ...tea.ProgramOption) error {
+	return runGuardedWith(m, version, db, nil, popts...)
+}
+
+// runGuardedWith is runGuarded calling started with the program before it
+// runs (to deliver signals to it); the function started returns is called
+// once the program ended.
+func runGuardedWith(m tea.Model, version, db string, started func(*tea.Program) func(), popts ...tea.ProgramOption) error {
 	g := &guard{inner: m, version: version, db: db}
 	p := tea.NewProgram(g, popts...)
 	g.send = p.Send
+	if started != nil {
+		if stop := started(p); stop != nil {
+			defer stop()
+		}
+	}
 	_, err := p.Run()
 	if e := g.crashed(); e != nil {
 		return e
@@ -219,6 +231,21 @@ func writeCrashLog(e *PanicError, version string) string {
 	now := time.Now().UTC()
 	body := fmt.Sprintf("cooldown %s crashed at %s\nstage: %s\npanic: %v\n\n%s",
 		version, now.Format(time.RFC3339), e.Stage, e.Value, e.Stack)
+	return writeLog(now, body)
+}
+
+// writeLostLog records in the crash log a change a signal made the app
+// lose, and returns the log's path ("" when it could not be written).
+func writeLostLog(e *SignalError, version, db string) string {
+	now := time.Now().UTC()
+	body := fmt.Sprintf("cooldown %s stopped by %v at %s\ndatabase: %s\nnot saved: %v\n",
+		version, e.Signal, now.Format(time.RFC3339), db, e.Lost)
+	return writeLog(now, body)
+}
+
+// writeLog writes body to a new private file in crashDir, or in the
+// temporary directory when that fails, and returns its path.
+func writeLog(now time.Time, body string) string {
 	name := "crash-" + now.Format("20060102T150405.000Z") + ".log"
 	for _, dir := range []string{crashDir(), os.TempDir()} {
 		if dir == "" || os.MkdirAll(dir, 0o700) != nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 // historyMode is what the history screen is doing.
@@ -53,6 +55,9 @@ type historyModel struct {
 
 	confirm     coach.Date  // the date a delete waits for
 	confirmFrom historyMode // where the question was asked: list or day
+	confirmDay  coach.Day   // the day as shown when the question was asked
+	deleting    *coach.Day  // a confirmed delete on its way
+	retrying    bool        // ... waiting for another process to release the file
 
 	picker   textinput.Model
 	pickDate coach.Date
@@ -164,11 +169,33 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 	case dataMsg:
 		if msg.err == nil {
 			m.setData(msg.settings, msg.days, msg.today)
+			if m.mode == historyConfirm {
+				if d, ok := coach.Find(m.days, m.confirm); !ok || unchangedSince(m.confirmDay)(d) != nil {
+					// The day changed in another process while the question
+					// was asked: the question was about another day.
+					m.showChanged(m.confirm)
+					return showError(fmt.Errorf("%s changed in another process; nothing was deleted: here it is now", longDate(m.confirm)))
+				}
+			}
 		}
 		return nil
 	case deletedMsg:
+		if m.deleting != nil && m.deleting.Date == msg.date {
+			if isLocked(msg.err) && !m.ctx.stopping {
+				m.retrying = true
+				return retryLater(screenHistory)
+			}
+			m.deleting, m.retrying = nil, false
+		}
 		if msg.err == nil {
 			m.setData(m.ctx.settings, m.ctx.days, m.ctx.today)
+		} else if errors.Is(msg.err, store.ErrChanged) {
+			m.showChanged(msg.date)
+		}
+		return nil
+	case retryMsg:
+		if msg.owner == screenHistory && m.deleting != nil && m.retrying {
+			return deleteDay(m.ctx.store, *m.deleting)
 		}
 		return nil
 	case tea.MouseMsg:
@@ -229,7 +256,7 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.confirmFrom, m.mode = m.day(m.cursor).Date, historyList, historyConfirm
+		m.ask(m.day(m.cursor).Date, historyList)
 	}
 	return nil
 }
@@ -250,29 +277,13 @@ func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.open)
 	case key.Matches(msg, k.Delete):
-		m.confirm, m.confirmFrom, m.mode = m.open, historyDetail, historyConfirm
+		m.ask(m.open, historyDetail)
 	}
 	return nil
 }
 
 func (m *historyModel) scrollDetail(n int) {
 	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-m.height, 0))
-}
-
-func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		m.mode = historyList
-		return deleteDay(m.ctx.store, m.confirm)
-	case key.Matches(msg, m.keys.No):
-		m.mode = m.confirmFrom
-	}
-	return nil
-}
-
-// deleteDay returns a command that deletes the stored day of date.
-func deleteDay(st Store, date coach.Date) tea.Cmd {
-	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDay(date)} }
 }
 
 // edit opens the check-in steps on date, unless it is after today (an

@@ -70,9 +70,12 @@ type homeModel struct {
 	stepName   string
 	stepWrites int // step writes seen; a read from before one is stale
 
-	form    *morningForm // non-nil while the morning check is open
-	saving  bool         // the morning check is being written
-	formErr string
+	form     *morningForm // non-nil while the morning check is open
+	saving   bool         // the morning check is being written
+	retrying bool         // ... and waits for another process to release the file
+	pending  func(*coach.Day) error
+	formErr  string
+	lost     error // the last write of the form failed for good
 }
 
 func newHome(ctx *context) *homeModel {
@@ -107,6 +110,24 @@ func (m *homeModel) loadStep(date coach.Date) tea.Cmd {
 // writing reports whether the morning check is being written.
 func (m *homeModel) writing() bool { return m.saving }
 
+// retryingWrite reports whether the morning check waits for another
+// process to release the file.
+func (m *homeModel) retryingWrite() bool { return m.retrying }
+
+// unsavedErr says whether the open morning check holds answers that are
+// not stored.
+func (m *homeModel) unsavedErr() error {
+	switch {
+	case m.form == nil:
+		return nil
+	case m.saving:
+		return fmt.Errorf("the morning check of %s is still being saved", longDate(m.form.date))
+	case m.lost != nil:
+		return fmt.Errorf("the morning check of %s was not saved: %w", longDate(m.form.date), m.lost)
+	}
+	return nil
+}
+
 // typing is false: the morning form takes single keys, not text.
 func (m *homeModel) typing() bool { return false }
 
@@ -132,18 +153,28 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 			m.stepDate, m.stepName = msg.date, msg.step
 		}
 	case savedMsg:
-		if m.form != nil && m.saving && msg.date == m.form.date {
-			m.saving = false
+		if msg.owner == screenHome && m.form != nil && m.saving && msg.date == m.form.date {
+			if isLocked(msg.err) && !m.ctx.stopping {
+				m.retrying = true
+				return retryLater(screenHome)
+			}
+			m.saving, m.retrying, m.pending = false, false, nil
 			if msg.err != nil {
-				m.formErr = "not saved: " + msg.err.Error()
+				// The answers stay in the form; enter tries again.
+				m.lost = msg.err
+				m.formErr = notSaved(msg.err)
 				return nil
 			}
-			m.form = nil
+			m.form, m.lost = nil, nil
 			// The parent has stored the day in ctx.days; ctx.summary still
 			// holds the figures from before the write.
 			c := m.ctx
 			after := coach.Summarize(c.days, c.today, c.settings)
 			return showInfo(morningSavedText(msg.day, c.summary, after, c.settings))
+		}
+	case retryMsg:
+		if msg.owner == screenHome && m.saving && m.pending != nil && m.form != nil {
+			return m.ctx.saveFrom(screenHome, m.form.date, m.pending)
 		}
 	case tea.KeyMsg:
 		if m.form != nil {
@@ -191,7 +222,7 @@ func (m *homeModel) updateForm(msg tea.KeyMsg) tea.Cmd {
 	m.formErr = ""
 	switch {
 	case key.Matches(msg, k.Cancel):
-		m.form = nil
+		m.form, m.lost = nil, nil
 	case key.Matches(msg, k.Save):
 		mo, err := f.morning()
 		if err != nil {
@@ -200,10 +231,11 @@ func (m *homeModel) updateForm(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.saving = true
-		return m.ctx.save(f.date, func(d *coach.Day) error {
+		m.pending = func(d *coach.Day) error {
 			d.Morning = &mo
 			return nil
-		})
+		}
+		return m.ctx.saveFrom(screenHome, f.date, m.pending)
 	case key.Matches(msg, k.Up):
 		f.move(-1)
 	case key.Matches(msg, k.Down):
@@ -390,6 +422,8 @@ func (m *homeModel) view() string {
 		form := m.form.view(st, w, label, indent)
 		if m.formErr != "" {
 			form = append(form, indent+st.Error.Render("✗ "+safetext.Line(m.formErr)))
+		} else if m.retrying {
+			form = append(form, indent+st.Warn.Render("saving… the database is in use by another process"))
 		} else if m.saving {
 			form = append(form, indent+st.Muted.Render("saving…"))
 		}

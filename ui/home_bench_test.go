@@ -50,7 +50,7 @@ func BenchmarkCheckinKey(b *testing.B) {
 				for i := 0; i < b.N; i++ {
 					hs.m.Update(msgs[i%len(msgs)])
 					_ = hs.m.View()
-					c.busy, c.queue = false, c.queue[:0]
+					c.cur, c.queue = nil, c.queue[:0]
 				}
 			})
 		}

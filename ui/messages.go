@@ -48,10 +48,13 @@ type dataMsg struct {
 }
 
 // savedMsg reports a write: the stored day after the change, or the error.
+// owner is the screen that asked, so two writes for one date are never
+// confused.
 type savedMsg struct {
-	date coach.Date
-	day  coach.Day
-	err  error
+	owner screen
+	date  coach.Date
+	day   coach.Day
+	err   error
 }
 
 // deletedMsg reports that the day of date was deleted, or the error.

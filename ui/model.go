@@ -1,8 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -12,6 +13,7 @@ import (
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 // Minimum window size; below it the app shows a short note instead.
@@ -34,7 +36,8 @@ type Model struct {
 	err      error  // last error, shown inline until the next key
 	info     string // last confirmation, shown inline until the next key
 	ready    bool   // a WindowSizeMsg has arrived
-	quitting bool
+	quitting bool   // quit was asked for: waiting for writes, or done
+	exit     exitState
 }
 
 // newModel builds the parent model and every screen around one context.
@@ -45,9 +48,9 @@ func newModel(ctx *context) *Model {
 	return m
 }
 
-// Init starts the clock and the first screen.
+// Init starts the clock, the watch on the file and the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tick()}
+	cmds := []tea.Cmd{tick(), poll()}
 	if !m.ctx.loaded {
 		cmds = append(cmds, m.ctx.load())
 	}
@@ -57,25 +60,15 @@ func (m *Model) Init() tea.Cmd {
 
 func (m *Model) page() page { return m.pages[m.active] }
 
-// quitWait is how long quitting waits for writes on their way to land.
-const quitWait = 3 * time.Second
-
-// quitNowMsg ends the wait for writes when quitting.
-type quitNowMsg struct{}
-
 // Update handles global messages and routes the rest. Quitting waits for
-// the writes on their way (a box ticked just before q), so a change the
-// screen showed is never lost to the exit.
+// the writes on their way (a box ticked just before q) and asks before it
+// drops a change that is not stored (quit.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(quitNowMsg); ok {
-		return m, tea.Quit
+	if cmd, handled := m.quitMessage(msg); handled {
+		return m, cmd
 	}
-	waiting := m.quitting
 	_, cmd := m.update(msg)
-	if waiting && !m.writing() {
-		return m, tea.Batch(cmd, tea.Quit)
-	}
-	return m, cmd
+	return m, tea.Batch(cmd, m.afterQuitting())
 }
 
 // flush starts the saves screens keep waiting on a timer (the guide's
@@ -121,16 +114,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keys.Quit.SetEnabled(!typing)
 		m.keys.Help.SetEnabled(!typing)
 		switch {
-		case key.Matches(msg, m.keys.ForceQuit), key.Matches(msg, m.keys.Quit):
-			flush := m.flush()
-			if flush == nil && (m.quitting || !m.writing()) {
-				m.quitting = true // a second press does not wait
-				return m, tea.Quit
-			}
-			m.quitting = true
-			return m, tea.Batch(flush, tea.Tick(quitWait, func(time.Time) tea.Msg { return quitNowMsg{} }))
 		case m.quitting:
-			return m, nil
+			return m, m.quitKey(msg)
+		case key.Matches(msg, m.keys.ForceQuit), key.Matches(msg, m.keys.Quit):
+			return m, m.startQuit()
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
@@ -161,11 +148,28 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.dataGen = msg.dataGen
 		return m, m.broadcast(msg)
 
+	case pollMsg:
+		if m.quitting {
+			return m, nil
+		}
+		if !m.ctx.loaded || m.writing() {
+			return m, poll() // a write's own reply brings the day
+		}
+		return m, tea.Batch(poll(), readGeneration(m.ctx.store))
+
+	case genMsg:
+		if msg.gen != m.ctx.dataGen && !m.writing() {
+			return m, m.ctx.load() // another process changed the file
+		}
+		return m, nil
+
 	case savedMsg:
 		// Every screen hears of writes: one may leave the screen that asked
 		// (the guide opens from the check-in) before its write lands.
 		if msg.err != nil {
-			m.err = msg.err
+			if !isLocked(msg.err) { // a held file is retried, with "saving…" shown
+				m.err = msg.err
+			}
 			return m, m.broadcast(msg)
 		}
 		m.ctx.days = withDay(m.ctx.days, msg.day)
@@ -175,8 +179,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case deletedMsg:
 		if msg.err != nil {
-			m.err = msg.err
-			return m, nil
+			if !isLocked(msg.err) {
+				m.err = msg.err
+			}
+			if errors.Is(msg.err, store.ErrChanged) {
+				m.err = fmt.Errorf("not deleted: %w; here it is now", msg.err)
+			}
+			return m, tea.Batch(m.broadcast(msg), m.ctx.load())
 		}
 		m.ctx.days = withoutDay(m.ctx.days, msg.date)
 		m.ctx.gen++
@@ -311,7 +320,7 @@ func (m *Model) helpView() string {
 
 // View draws the header, the active screen, the status line and the help.
 func (m *Model) View() string {
-	if m.quitting {
+	if m.quitting && m.exit.done {
 		return ""
 	}
 	if !m.ready {
@@ -401,8 +410,16 @@ func (m *Model) header(w int) string {
 func (m *Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
+	case m.quitting && m.exit.asking:
+		return truncate(st.Warn.Render(m.quitQuestion()), w)
 	case m.err != nil:
 		return truncate(st.Error.Render("✗ "+safetext.Line(m.err.Error())), w)
+	case m.retrying() && !m.exit.waiting:
+		return truncate(st.Warn.Render("saving… the database is in use by another process ("+safetext.Line(m.ctx.store.Path())+")"), w)
+	case m.quitting && m.exit.waiting:
+		return truncate(st.Warn.Render("waiting to save before quitting… · x quit and lose it"), w)
+	case m.quitting:
+		return truncate(st.Muted.Render("saving before quitting…"), w)
 	case m.info != "":
 		return truncate(st.Info.Render("✓ "+safetext.Line(m.info)), w)
 	case m.ctx.store != nil && m.ctx.store.ReadOnly():

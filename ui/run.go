@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"os"
 	"slices"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -55,10 +58,29 @@ func New(opts Options) *Model {
 }
 
 // Run opens the app in the alternate screen and returns when the person
-// quits.
+// quits. A SIGHUP, SIGINT, SIGQUIT or SIGTERM stops it after the writes on
+// their way and the typed text are saved (signals.go); Run then returns a
+// *SignalError.
 func Run(opts Options) error {
+	st := &trackedStore{Store: opts.Store}
+	opts.Store = st
 	m := New(opts)
+	out := &ttyOut{File: os.Stdout}
+	var caught atomic.Value
+	started := func(p *tea.Program) func() { return watchSignals(p, out, &caught) }
 	// runGuarded (crash.go) turns a panic into a *PanicError after the
 	// terminal is restored.
-	return runGuarded(m, opts.Version, opts.Store.Path(), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
+	err := runGuardedWith(m, opts.Version, opts.Store.Path(), started,
+		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120),
+		tea.WithOutput(out), tea.WithoutSignalHandler())
+	sig, _ := caught.Load().(os.Signal)
+	if sig == nil {
+		return err
+	}
+	settle(m, st, sig)
+	se := &SignalError{Signal: sig.(syscall.Signal), Lost: m.exit.lost, TerminalGone: out.gone.Load()}
+	if se.Lost != nil {
+		se.Log = writeLostLog(se, opts.Version, opts.Store.Path())
+	}
+	return se
 }

@@ -43,8 +43,23 @@ type settingsModel struct {
 	draft  coach.Settings // what the screen shows; saved or being saved
 	err    string         // the coach's refusal of the last change
 
-	saving bool // a settings write is in flight
-	dirty  bool // draft changed while it was
+	saving   bool // a settings write is in flight
+	dirty    bool // draft changed while it was
+	retrying bool // the write waits for another process to release the file
+}
+
+// writing reports whether a settings write is on its way.
+func (m *settingsModel) writing() bool { return m.saving }
+
+// retryingWrite reports whether the settings wait for the file.
+func (m *settingsModel) retryingWrite() bool { return m.retrying }
+
+// unsavedErr says that the settings shown are not stored yet.
+func (m *settingsModel) unsavedErr() error {
+	if m.saving {
+		return fmt.Errorf("the settings are still being saved")
+	}
+	return nil
 }
 
 type settingsKeys struct {
@@ -80,6 +95,11 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil && !m.saving {
 			m.draft = msg.settings
 		}
+	case retryMsg:
+		if msg.owner == screenSettings && m.retrying {
+			m.dirty = false
+			return m.save()
+		}
 	case settingsSavedMsg:
 		if msg.theme {
 			if msg.err != nil {
@@ -87,7 +107,11 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
-		m.saving = false
+		if isLocked(msg.err) && !m.ctx.stopping {
+			m.retrying = true // the draft is written again, as it then stands
+			return retryLater(screenSettings)
+		}
+		m.saving, m.retrying = false, false
 		if msg.err != nil {
 			m.dirty = false
 			return tea.Batch(showError(fmt.Errorf("save settings: %w", msg.err)), m.ctx.load())

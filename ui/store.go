@@ -14,6 +14,10 @@ type Store interface {
 	Generation() (uint64, error)
 	Update(date coach.Date, change func(*coach.Day) error) (coach.Day, error)
 	DeleteDay(date coach.Date) error
+	// DeleteDayIf deletes the day only when check accepts the day as
+	// stored, inside the write transaction (a confirmation given on the
+	// day shown; see unchangedSince).
+	DeleteDayIf(date coach.Date, check func(stored coach.Day) error) error
 	SetSettings(s coach.Settings) error
 	State(key string) (string, error)
 	SetState(key, value string) error
