@@ -69,8 +69,11 @@ type env struct {
 	loc    *time.Location
 	getenv func(string) string
 	dbPath string // from --db or the default
-	// sig catches the stop signals while a subcommand runs (interrupt.go).
-	sig *interrupts
+	// catchSignals makes a subcommand catch the stop signals (main sets
+	// it; a test that calls run in its own process does not), and sig
+	// is what catches them while it runs (interrupt.go).
+	catchSignals bool
+	sig          *interrupts
 }
 
 // command is one subcommand.
@@ -146,6 +149,8 @@ func main() {
 		now:    time.Now,
 		loc:    time.Local,
 		getenv: os.Getenv,
+
+		catchSignals: true,
 	}))
 }
 
@@ -193,7 +198,9 @@ func dispatch(args []string, e *env) error {
 		return runHelp(e, rest[1:])
 	}
 	if c, ok := findCommand(name); ok {
-		e.sig = catchInterrupts(e)
+		if e.catchSignals {
+			e.sig = catchInterrupts(e)
+		}
 		return c.run(e, rest[1:])
 	}
 	return usageErr("unknown command %q; the commands are %s (see `cooldown --help`)", name, commandNames())
