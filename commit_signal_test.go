@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 // Tests of what a command's exit status says after a commit and when a

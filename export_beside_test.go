@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 // The "write beside, never replace" mode of an export destination

@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 // Tests of `cooldown export -o` (issue 13, export_dest.go) and of an empty
@@ -493,5 +495,53 @@ func TestEmptyDBFlag(t *testing.T) {
 	}
 	if names := dirNames(t, data); len(names) != 0 {
 		t.Errorf("the default database's directory was touched: %v", names)
+	}
+}
+
+// A path with control characters reaches a message quoted, never raw
+// (msgText, the one place the escaping of issue 15 wraps).
+func TestExportMessageQuotesControlCharacters(t *testing.T) {
+	t.Parallel()
+	db := importDays(t, nil, completeDay(today().AddDays(-1)))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a\x1b[2Jb\nc", "x.json")
+	r := cool(t, "--db", db, "export", "-o", out)
+	quoted := `"` + dir + `/a\x1b[2Jb\nc/x.json"`
+	expect(t, r, exitFailure, "cannot write "+quoted+": its directory "+`"`+dir+`/a\x1b[2Jb\nc" does not exist`)
+	if strings.ContainsAny(r.stderr, "\x1b") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("a control character reached stderr: %q", r.stderr)
+	}
+}
+
+// A file in a directory this user cannot write: the rename is impossible,
+// so nothing is replaced, and the message names the file and its
+// directory, never the temporary file. As root the binary runs as an
+// unprivileged user (uid 65534), as reliability_test.go does.
+func TestExportReadOnlyDirectory(t *testing.T) {
+	t.Parallel()
+	uid := 0
+	if os.Geteuid() == 0 {
+		uid = 65534
+	}
+	dir := publicDir(t)
+	db := filepath.Join(dir, "cooldown.db")
+	os.WriteFile(db, fileBytes(t, importDays(t, nil, completeDay(today().AddDays(-1)))), 0o600)
+	os.Chmod(db, 0o644) // readable by the unprivileged user
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o755)
+	out := filepath.Join(ro, "backup.json")
+	os.WriteFile(out, []byte("old"), 0o666)
+	os.Chmod(out, 0o666)
+	os.Chmod(ro, 0o555)
+	r := relRun(t, uid, nil, "--db", db, "export", "-o", out)
+	want := "cooldown: export: cannot write " + out + ": cannot create a file in its directory " + ro + ": permission denied; nothing was written\n"
+	if r.code != exitFailure || !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("got\n%s\nwant exit 1 and stderr ending %q", r, want)
+	}
+	if got := string(fileBytes(t, out)); got != "old" {
+		t.Errorf("the file changed: %q", got)
+	}
+	if names := dirNames(t, ro); !slices.Equal(names, []string{"backup.json"}) {
+		t.Errorf("files in the directory: %v", names)
 	}
 }
