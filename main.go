@@ -70,6 +70,11 @@ type env struct {
 	loc    *time.Location
 	getenv func(string) string
 	dbPath string // from --db or the default
+	// catchSignals makes a subcommand catch the stop signals (main sets
+	// it; a test that calls run in its own process does not), and sig
+	// is what catches them while it runs (interrupt.go).
+	catchSignals bool
+	sig          *interrupts
 }
 
 // command is one subcommand.
@@ -145,6 +150,8 @@ func main() {
 		now:    time.Now,
 		loc:    time.Local,
 		getenv: os.Getenv,
+
+		catchSignals: true,
 	}))
 }
 
@@ -172,6 +179,9 @@ func dispatch(args []string, e *env) error {
 		fmt.Fprintf(e.stdout, "cooldown %s (%s)\n", version(), runtime.Version())
 		return nil
 	}
+	if err := checkDBFlag(fs); err != nil {
+		return err
+	}
 	e.dbPath = *db
 	if e.dbPath == "" {
 		p, err := defaultDBPath(e.getenv)
@@ -189,6 +199,9 @@ func dispatch(args []string, e *env) error {
 		return runHelp(e, rest[1:])
 	}
 	if c, ok := findCommand(name); ok {
+		if e.catchSignals {
+			e.sig = catchInterrupts(e)
+		}
 		return c.run(e, rest[1:])
 	}
 	return usageErr("unknown command %q; the commands are %s (see `cooldown --help`)", name, commandNames())
@@ -294,7 +307,9 @@ Global flags (before the command):
 Run ` + "`cooldown COMMAND --help`" + ` for a command's flags and an example.
 
 Exit codes: 0 done, 1 failure, 2 usage error or no terminal,
-3 database in use by another process, 4 database unreadable or corrupt.
+3 database in use by another process, 4 database unreadable or corrupt;
+129, 130, 131, 143 stopped by SIGHUP, SIGINT, SIGQUIT, SIGTERM. A change
+that was saved exits 0 even when its confirmation cannot be printed.
 `)
 	io.WriteString(w, b.String())
 }
@@ -352,6 +367,12 @@ func commandNotes(name string) string {
 			"day still waiting for it (the one `cooldown status` lists as open).\n" +
 			"  kinds: " + strings.Join(kinds, ", ") + "\n" +
 			"  items: " + wrapList(ids, 9) + "\n"
+	case "export":
+		return "-o FILE: a new file is made with mode 0600; an existing file (or the file a\n" +
+			"symbolic link leads to) is replaced by a rename, keeping its mode, so it is\n" +
+			"never half written; a FIFO or a character device is written in place; -,\n" +
+			"/dev/stdout and /dev/fd/N write to that descriptor. The database itself,\n" +
+			"a directory and a file with several hard links are refused (exit 2).\n"
 	case "import":
 		return "The file is read and checked completely before anything is written; then\n" +
 			"its days replace the stored days of the same dates and its settings\n" +
@@ -859,7 +880,7 @@ func runLog(e *env, args []string) error {
 	if date.After(today) {
 		return usageErr("log: invalid --date (date): %s is in the future; allowed up to today, %s", date, today)
 	}
-	day, err := st.Update(date, func(d *coach.Day) error {
+	update := func(d *coach.Day) error {
 		if workout != nil {
 			d.Workouts = append(d.Workouts, *workout)
 		}
@@ -880,6 +901,11 @@ func runLog(e *env, args []string) error {
 			d.Note = o.note
 		}
 		return d.ValidateEntry(today)
+	}
+	var day coach.Day
+	err = e.sig.commit(func() (err error) {
+		day, err = st.Update(date, update)
+		return err
 	})
 	if err != nil {
 		var fe *coach.FieldError
@@ -888,8 +914,8 @@ func runLog(e *env, args []string) error {
 		}
 		return storeErr(e.dbPath, err)
 	}
-	_, err = fmt.Fprintln(e.stdout, safetext.Line(dayLine(day, settings)))
-	return err
+	confirmCommitted(e, safetext.Line(dayLine(day, settings))+"\n")
+	return nil
 }
 
 // together checks that the flags of a group are given all or none.
@@ -943,7 +969,7 @@ type exportOptions struct {
 func exportFlags(fs *flag.FlagSet) *exportOptions {
 	o := &exportOptions{}
 	fs.StringVar(&o.format, "format", "json", "the file `FORMAT`: json or csv")
-	fs.StringVar(&o.out, "o", "", "write to `FILE` (atomically, mode 0600) instead of stdout")
+	fs.StringVar(&o.out, "o", "", "write to `FILE` instead of stdout (see below)")
 	return o
 }
 
@@ -966,6 +992,11 @@ func runExport(e *env, args []string) error {
 	default:
 		return usageErr("export: invalid --format %q; allowed json or csv", o.format)
 	}
+	// Check where the export goes before reading anything (export_dest.go).
+	dest, err := resolveDest(o.out, e.dbPath, destOptions{})
+	if err != nil {
+		return err
+	}
 	snap, err := readSnapshot(e)
 	if err != nil {
 		return storeErr(e.dbPath, err)
@@ -974,47 +1005,7 @@ func runExport(e *env, args []string) error {
 	if err := write(&b, store.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if o.out == "" || o.out == "-" {
-		_, err := e.stdout.Write(b.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(o.out, b.Bytes()); err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is the temporary file's; name the one asked for
-		}
-		return fmt.Errorf("export: cannot write %s: %w; nothing was written", safetext.Line(o.out), err)
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a temporary file in path's directory with
-// mode 0600 and renames it over path, so a reader sees the old file or the
-// new one, never half of one.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return dest.write(e, b.Bytes(), e.sig)
 }
 
 func plural(n int, word string) string {
@@ -1053,11 +1044,11 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.Replace(exp.Settings, exp.Days); err != nil {
+	if err := e.sig.commit(func() error { return st.Replace(exp.Settings, exp.Days) }); err != nil {
 		return storeErr(e.dbPath, err)
 	}
-	_, err = fmt.Fprintf(e.stdout, "imported %s into %s\n", plural(len(exp.Days), "day"), safetext.Line(e.dbPath))
-	return err
+	confirmCommitted(e, fmt.Sprintf("imported %s into %s\n", plural(len(exp.Days), "day"), msgText(e.dbPath)))
+	return nil
 }
 
 // ---- guide ----
