@@ -426,10 +426,11 @@ func defaultDBPath(getenv func(string) string) (string, error) {
 }
 
 // storeErr turns an error from the store into a message that names the
-// path and says what to do next, with its exit code. The store's own errors
-// already name the path and the next step; they are printed as they are.
+// path and says what to do next, with its exit code. The store's errors
+// state the facts (kind, path, dates, cause); the advice is written here.
 func storeErr(path string, err error) error {
 	var fe *coach.FieldError
+	var se *store.Error
 	msg := ""
 	if err != nil {
 		msg = err.Error()
@@ -443,12 +444,18 @@ func storeErr(path string, err error) error {
 	case errors.Is(err, store.ErrLocked):
 		return &exitError{code: exitLocked, msg: msg + "\nclose the other cooldown, or try again in a moment"}
 	case errors.Is(err, store.ErrTooNew):
-		return &exitError{code: exitDatabase, msg: msg}
-	case errors.Is(err, store.ErrCorrupt):
-		// The store's short advice gives way to this longer one.
-		msg = strings.TrimSuffix(msg, ": "+store.RestoreHint)
+		return &exitError{code: exitDatabase, msg: msg + ": update cooldown; the file was not changed"}
+	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrDamaged):
 		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
 			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
+	case errors.Is(err, store.ErrBadPath) && errors.As(err, &se):
+		switch {
+		case strings.HasPrefix(se.What, "it is a directory"):
+			msg += fmt.Sprintf("; give the path of a file inside it (for example %s)", filepath.Join(se.Path, "cooldown.db"))
+		case strings.HasPrefix(se.What, "it is a symbolic link"):
+			msg += "; create that directory, or give another path with --db"
+		}
+		return &exitError{code: exitFailure, msg: msg}
 	case errors.Is(err, errNoDatabase):
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", path)}
 	case errors.As(err, &fe):

@@ -102,11 +102,12 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 					t.Fatalf("Open(ReadOnly %v) = %v, want ErrCorrupt", ro, err)
 				}
 				msg := err.Error()
-				for _, w := range []string{p, tc.want, "run `cooldown check` and restore from an export"} {
+				for _, w := range []string{p, tc.want} {
 					if !strings.Contains(msg, w) {
 						t.Errorf("message %q lacks %q", msg, w)
 					}
 				}
+				assertFacts(t, err, p)
 			}
 			if fileSum(t, p) != before {
 				t.Error("the file was modified")
@@ -139,6 +140,21 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 			t.Error("the file was modified")
 		}
 	})
+}
+
+// assertFacts checks that err is a store *Error about path whose message
+// gives no advice: what to do is the command line's and the app's to say.
+func assertFacts(t *testing.T, err error, path string) {
+	t.Helper()
+	var se *Error
+	if !errors.As(err, &se) || se.Path != path {
+		t.Errorf("error %#v: want a *store.Error with Path %q", err, path)
+	}
+	for _, advice := range []string{"run ", "restore", "cooldown check", "update cooldown"} {
+		if strings.Contains(err.Error(), advice) {
+			t.Errorf("message %q gives advice (%q); the store states facts only", err, advice)
+		}
+	}
 }
 
 // TestZeroLengthFileIsInitialised: an empty file holds nothing, so it is
@@ -289,8 +305,13 @@ func TestNewerSchemaRefused(t *testing.T) {
 		if !errors.Is(err, ErrTooNew) {
 			t.Fatalf("Open(ReadOnly %v) = %v, want ErrTooNew", ro, err)
 		}
-		if msg := err.Error(); !strings.Contains(msg, s.Path()) || !strings.Contains(msg, "update cooldown") {
-			t.Errorf("message %q should name the path and say to update cooldown", msg)
+		want := fmt.Sprintf("database %s has schema version %d, newer than this cooldown understands (%d)", s.Path(), SchemaVersion+1, SchemaVersion)
+		if msg := err.Error(); msg != want {
+			t.Errorf("message %q, want %q", msg, want)
+		}
+		var se *Error
+		if !errors.As(err, &se) || se.Version != SchemaVersion+1 || se.Path != s.Path() {
+			t.Errorf("error %#v should carry the path and version %d", err, SchemaVersion+1)
 		}
 	}
 	// An already open store refuses too (another program upgraded the file).
@@ -531,7 +552,7 @@ func TestCheckFindsBadRecords(t *testing.T) {
 			t.Errorf("Check did not report %s: %v", k, probs)
 		}
 	}
-	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "cooldown check") {
-		t.Errorf("Day(undecodable) = %v, want ErrCorrupt", err)
+	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "2026-11-19") {
+		t.Errorf("Day(undecodable) = %v, want ErrCorrupt naming 2026-11-19", err)
 	}
 }

@@ -398,7 +398,7 @@ func (m *Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
 	case m.err != nil:
-		return truncate(st.Error.Render("✗ "+m.err.Error()), w)
+		return truncate(st.Error.Render("✗ "+errText(m.err)), w)
 	case m.info != "":
 		return truncate(st.Info.Render("✓ "+m.info), w)
 	case m.ctx.store != nil && m.ctx.store.ReadOnly():
