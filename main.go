@@ -492,9 +492,11 @@ func openStore(e *env) (*store.Store, error) {
 // errNoDatabase says that a command that only reads found no database.
 var errNoDatabase = errors.New("no database yet")
 
-// openReadOnly opens the database for reading, as status, export and check
-// do: they never write, so they work while another process writes (and
-// never touch a file that is not ours). A missing file is errNoDatabase.
+// openReadOnly opens the database for reading, as status, export, check and
+// backups do: bbolt opens it read-only and they never write, whatever its
+// schema (an older one is read as it is, never migrated), so they work
+// while another process writes and leave the file as it was, bytes and
+// modification time. A missing file is errNoDatabase.
 func openReadOnly(e *env) (*store.Store, error) {
 	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
 	switch {
@@ -504,9 +506,6 @@ func openReadOnly(e *env) (*store.Store, error) {
 		if fi, serr := os.Stat(e.dbPath); serr == nil && fi.Size() == 0 {
 			return nil, errNoDatabase // an empty file holds nothing yet
 		}
-		// An older schema: reading it needs the migration, which the
-		// store runs in one transaction on a read-write open.
-		st, err = store.Open(e.dbPath, store.Options{})
 	}
 	if err != nil {
 		return nil, err

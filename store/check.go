@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 
+	"cooldown/coach"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -47,7 +49,7 @@ func (s *Store) Check() ([]Problem, error) {
 		known := map[string]bool{}
 		for _, b := range allBuckets {
 			known[string(b)] = true
-			if tx.Bucket(b) == nil {
+			if tx.Bucket(b) == nil && version != 0 { // schema 0 had the days bucket only
 				add("", "bucket %q is missing", b)
 			}
 		}
@@ -67,7 +69,12 @@ func (s *Store) Check() ([]Problem, error) {
 					add(string(k), "is a bucket, not a day")
 					return nil
 				}
-				d, err := decodeDay(date, v)
+				var d coach.Day
+				if version == 0 {
+					d, err = decodeV0(k, v)
+				} else {
+					d, err = decodeDay(date, v)
+				}
 				if err == nil {
 					err = d.Validate()
 				}

@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// encodeValid validates d with the coach and the store's own limits and
 // returns its record.
 func encodeValid(d coach.Day) ([]byte, error) {
 	if _, err := dayKey(d.Date); err != nil {
@@ -52,7 +53,11 @@ func (s *Store) Day(date coach.Date) (coach.Day, error) {
 		if v == nil {
 			return s.notFound("day " + date.String())
 		}
-		d, err = s.decode(key, v)
+		if isV0(tx) {
+			d, err = s.decodeV0(key, v)
+		} else {
+			d, err = s.decode(key, v)
+		}
 		return err
 	}, false)
 	return d, wrap("read day "+date.String(), err)
@@ -113,6 +118,17 @@ func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) ([]coach.Day, error) {
 			break
 		}
 		records = append(records, record{k, v})
+	}
+	if isV0(tx) {
+		days := make([]coach.Day, 0, len(records))
+		for _, r := range records {
+			d, err := s.decodeV0(r.key, r.value)
+			if err != nil {
+				return nil, err
+			}
+			days = append(days, d)
+		}
+		return days, nil
 	}
 	return s.decodeAll(records)
 }

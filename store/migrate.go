@@ -46,9 +46,24 @@ type coachMorning0 struct {
 	Soreness     int     `json:"soreness"`
 }
 
-// isV0 reports whether the root buckets are those of schema version 0.
-func isV0(names []string) bool {
+// isV0Layout reports whether the root buckets are those of schema version 0.
+func isV0Layout(names []string) bool {
 	return len(names) == 1 && names[0] == string(bucketDays)
+}
+
+// isV0 reports whether tx reads a schema 0 file: one that a store which
+// does not write reads as it is, without migrating it.
+func isV0(tx *bolt.Tx) bool {
+	return tx.Bucket(bucketMeta) == nil && tx.Bucket(bucketDays) != nil
+}
+
+// decodeV0 reads a schema 0 day record as migrating it would.
+func (s *Store) decodeV0(key, v []byte) (coach.Day, error) {
+	d, err := decodeV0(key, v)
+	if err != nil {
+		return coach.Day{}, s.corrupt(fmt.Sprintf("has an unreadable version 0 day %q", key), err)
+	}
+	return d, nil
 }
 
 // migrate brings the file from schema version from to SchemaVersion inside

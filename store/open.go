@@ -108,11 +108,11 @@ func Open(path string, opts Options) (*Store, error) {
 	if version == SchemaVersion {
 		return s, nil
 	}
-	if version == layoutEmpty && s.readOnly {
-		return s, nil // an empty bbolt file reads as an empty history
-	}
 	if s.readOnly {
-		return nil, s.readOnlyErr(fmt.Errorf("schema version %d must be upgraded to %d first", version, SchemaVersion))
+		// A store that does not write reads an older schema as it is, in
+		// memory (readers understand every schema), and an empty bbolt
+		// file as an empty history: never a migrating write.
+		return s, nil
 	}
 	if err := s.update(func(*bolt.Tx) error { return nil }); err != nil {
 		return nil, wrap("open store "+path, err)
@@ -242,9 +242,10 @@ func (s *Store) recoverFault(err *error) {
 	panic(r)
 }
 
-// view runs fn in one read transaction on a fresh read-only open. With raw,
-// fn also runs on a file whose layout is not the current one (Open's
-// inspection and Check).
+// view runs fn in one read transaction on a fresh read-only open: it never
+// writes, whatever the schema. fn runs on the current layout, an empty
+// bbolt file or schema 0 (readers use isV0 to read it as it is); with raw,
+// on any layout (Open's inspection and Check).
 func (s *Store) view(fn func(*bolt.Tx) error, raw bool) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.recoverFault(&err)
@@ -262,8 +263,8 @@ func (s *Store) view(fn func(*bolt.Tx) error, raw bool) (err error) {
 			if err != nil {
 				return err
 			}
-			if v != SchemaVersion && v != layoutEmpty {
-				return fmt.Errorf("database %s has schema version %d; open it for writing to upgrade it", s.path, v)
+			if v != SchemaVersion && v != layoutEmpty && v != 0 {
+				return s.corrupt(fmt.Sprintf("has schema version %d, which no cooldown wrote", v), nil)
 			}
 		}
 		return fn(tx)
@@ -329,7 +330,7 @@ func (s *Store) layout(tx *bolt.Tx) (int, error) {
 		switch {
 		case len(names) == 0:
 			return layoutEmpty, nil
-		case isV0(names):
+		case isV0Layout(names):
 			return 0, nil
 		}
 		return 0, s.corrupt(fmt.Sprintf("is a bbolt database but not cooldown's (it holds buckets %q)", names), nil)
@@ -361,4 +362,3 @@ func rootBuckets(tx *bolt.Tx) []string {
 	return names
 }
 
-// encodeValid validates d with the coach and the store's own limits and
