@@ -665,8 +665,10 @@ func runStatus(e *env, args []string) error {
 		}
 		b.WriteByte('\n')
 	}
-	_, err = e.stdout.Write(b.Bytes())
-	return err
+	if _, err = e.stdout.Write(b.Bytes()); err != nil {
+		return err
+	}
+	return damagedErr(e, snap.Damaged, "the figures above leave them out")
 }
 
 // ---- log ----
@@ -825,6 +827,9 @@ func runLog(e *env, args []string) error {
 				return usageErr("log: the morning check belongs to the training day before last night, the other flags to today: give --date, or log them in two commands")
 			}
 			recent, err := st.DaysBetween(today.AddDays(-coach.OpenQuestionDays), today)
+			if errors.Is(err, store.ErrDamaged) {
+				err = nil // an unreadable day cannot be the open one; `check` names it
+			}
 			if err != nil {
 				return storeErr(e.dbPath, err)
 			}
@@ -949,8 +954,13 @@ func runExport(e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	if o.out == "" || o.out == "-" {
-		_, err := e.stdout.Write(b.Bytes())
-		return err
+		if _, err := e.stdout.Write(b.Bytes()); err != nil {
+			return err
+		}
+		return damagedErr(e, snap.Damaged, "the export holds the readable days only")
+	}
+	if len(snap.Damaged) > 0 {
+		return writePartialExport(e, o.out, b.Bytes(), snap.Damaged)
 	}
 	if err := writeFileAtomic(o.out, b.Bytes()); err != nil {
 		var pe *os.PathError

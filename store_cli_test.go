@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The binary's side of issue 12 ("Trust, part 1"): the store's promises as
@@ -80,5 +82,92 @@ func TestReadingCommandsNeverWrite(t *testing.T) {
 				t.Errorf("export of %s lacks 2026-11-26:\n%s", name, r.stdout)
 			}
 		})
+	}
+}
+
+// damageDays writes undecodable records under keys, as a damaged file
+// leaves them.
+func damageDays(t *testing.T, db string, keys ...string) {
+	t.Helper()
+	bdb, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		for _, k := range keys {
+			if err := tx.Bucket([]byte("days")).Put([]byte(k), []byte{1, 9, 9}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedRecordsCommands: one damaged record does not hide the rest.
+// status and export work on the readable days, name the unreadable dates
+// on stderr and exit 4; a partial export never replaces a file; check
+// lists every one and exits 4; nothing changes the file.
+func TestDamagedRecordsCommands(t *testing.T) {
+	t.Parallel()
+	d := today()
+	db := importDays(t, nil, completeDay(d.AddDays(-3)), completeDay(d.AddDays(-2)), pendingDay(d.AddDays(-1)))
+	bad1, bad2 := d.AddDays(-2).String(), d.AddDays(-10).String()
+	damageDays(t, db, bad1, bad2)
+	data, mtime := agedFile(t, db)
+	named := "2 day records that could not be read: " + bad2 + ", " + bad1
+
+	r := cool(t, "--db", db, "status")
+	expect(t, r, exitDatabase, named, "the figures above leave them out")
+	if !strings.HasPrefix(r.stdout, "cooldown: ") {
+		t.Errorf("status printed no figures: %s", r)
+	}
+	r = cool(t, "--db", db, "status", "--json")
+	expect(t, r, exitDatabase, named)
+	if m := statusFields(t, r.stdout); string(m["training_days"]) != "2" {
+		t.Errorf("status --json counts %s training days, want the 2 readable", m["training_days"])
+	}
+
+	r = cool(t, "--db", db, "export")
+	expect(t, r, exitDatabase, named, "the export holds the readable days only")
+	if !strings.Contains(r.stdout, d.AddDays(-3).String()) || strings.Contains(r.stdout, bad1) {
+		t.Errorf("export should hold the readable days only:\n%s", r.stdout)
+	}
+
+	// -o naming an existing file: the partial export goes beside it.
+	dir := t.TempDir()
+	out := filepath.Join(dir, "backup.json")
+	if err := os.WriteFile(out, []byte("an earlier, complete export\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = cool(t, "--db", db, "export", "-o", out)
+	partial := filepath.Join(dir, "backup.partial.json")
+	expect(t, r, exitDatabase, named, "written to "+partial+" ("+out+" exists and was left as it was)")
+	if got := string(fileBytes(t, out)); got != "an earlier, complete export\n" {
+		t.Errorf("the existing export was replaced: %q", got)
+	}
+	if p := string(fileBytes(t, partial)); !strings.Contains(p, d.AddDays(-3).String()) || strings.Contains(p, bad1) {
+		t.Errorf("partial export:\n%s", p)
+	}
+	r = cool(t, "--db", db, "export", "-o", out)
+	expect(t, r, exitDatabase, "written to "+filepath.Join(dir, "backup.partial-2.json"))
+	// -o naming a new file: written there.
+	fresh := filepath.Join(dir, "new.json")
+	expect(t, cool(t, "--db", db, "export", "-o", fresh), exitDatabase, "written to "+fresh+"\n")
+	if fi, err := os.Stat(fresh); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("new partial export: %v, %v", fi, err)
+	}
+
+	r = cool(t, "--db", db, "check")
+	if r.code != exitDatabase || !strings.Contains(r.stdout, db+": "+bad1+": ") || !strings.Contains(r.stdout, db+": "+bad2+": ") {
+		t.Errorf("check should list both records and exit 4:\n%s", r)
+	}
+
+	fi, _ := os.Stat(db)
+	if !bytes.Equal(fileBytes(t, db), data) || !fi.ModTime().Equal(mtime) {
+		t.Error("a reading command changed the damaged file")
 	}
 }

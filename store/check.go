@@ -70,9 +70,19 @@ func (s *Store) Check() ([]Problem, error) {
 					return nil
 				}
 				var d coach.Day
-				if version == 0 {
+				switch {
+				case version == 0:
 					d, err = decodeV0(k, v)
-				} else {
+				case len(v) > 0 && v[0] == '{':
+					// A version 0 record the migration could not upgrade
+					// and kept as it was.
+					if d, err = decodeV0(k, v); err == nil {
+						err = d.Validate()
+					}
+					if err != nil {
+						err = fmt.Errorf("a version 0 record that could not be upgraded: %v", err)
+					}
+				default:
 					d, err = decodeDay(date, v)
 				}
 				if err == nil {

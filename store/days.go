@@ -34,10 +34,11 @@ func (s *Store) decodeWith(sl *slabs, key, v []byte) (coach.Day, error) {
 			return d, nil
 		}
 	}
-	return coach.Day{}, s.corrupt(fmt.Sprintf("has an unreadable day %q", key), err)
+	return coach.Day{}, s.damaged([]string{string(key)})
 }
 
-// Day returns the stored day of date, or an error wrapping ErrNotFound.
+// Day returns the stored day of date, an error wrapping ErrNotFound, or a
+// *DamagedError when its record cannot be read.
 func (s *Store) Day(date coach.Date) (coach.Day, error) {
 	key, err := dayKey(date)
 	if err != nil {
@@ -63,19 +64,26 @@ func (s *Store) Day(date coach.Date) (coach.Day, error) {
 	return d, wrap("read day "+date.String(), err)
 }
 
-// Days returns every stored day, oldest first.
+// Days returns every stored day, oldest first. When some records cannot
+// be read it returns the readable days with a *DamagedError naming the
+// others (errors.Is(err, ErrDamaged)).
 func (s *Store) Days() ([]coach.Day, error) {
 	var days []coach.Day
+	var damaged []string
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		days, err = s.readDays(tx, nil, nil)
+		days, damaged, err = s.readDays(tx, nil, nil)
 		return err
 	}, false)
-	return days, wrap("read days", err)
+	if err != nil {
+		return nil, wrap("read days", err)
+	}
+	return days, s.damaged(damaged)
 }
 
 // DaysBetween returns the stored days from from to to, both included,
-// oldest first.
+// oldest first; like Days, with a *DamagedError when some in the range
+// cannot be read.
 func (s *Store) DaysBetween(from, to coach.Date) ([]coach.Day, error) {
 	lo, err := dayKey(from)
 	if err != nil {
@@ -89,18 +97,24 @@ func (s *Store) DaysBetween(from, to coach.Date) ([]coach.Day, error) {
 		return nil, nil
 	}
 	var days []coach.Day
+	var damaged []string
 	err = s.view(func(tx *bolt.Tx) error {
 		var err error
-		days, err = s.readDays(tx, lo, hi)
+		days, damaged, err = s.readDays(tx, lo, hi)
 		return err
 	}, false)
-	return days, wrap("read days", err)
+	if err != nil {
+		return nil, wrap("read days", err)
+	}
+	return days, s.damaged(damaged)
 }
 
-func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) ([]coach.Day, error) {
+// readDays reads the days with keys from lo to hi (nil: no bound) and the
+// keys of the records in that range that cannot be read.
+func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) (days []coach.Day, damaged []string, err error) {
 	b := tx.Bucket(bucketDays)
 	if b == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	c := b.Cursor()
 	var k, v []byte
@@ -120,23 +134,28 @@ func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) ([]coach.Day, error) {
 		records = append(records, record{k, v})
 	}
 	if isV0(tx) {
-		days := make([]coach.Day, 0, len(records))
 		for _, r := range records {
 			d, err := s.decodeV0(r.key, r.value)
 			if err != nil {
-				return nil, err
+				damaged = append(damaged, string(r.key))
+				continue
 			}
 			days = append(days, d)
 		}
-		return days, nil
+		return days, damaged, nil
 	}
-	return s.decodeAll(records)
+	days, damaged = s.decodeAll(records)
+	return days, damaged, nil
 }
 
 // Snapshot is everything the app shows, read in one transaction.
 type Snapshot struct {
-	Settings   coach.Settings
-	Days       []coach.Day       // oldest first
+	Settings coach.Settings
+	Days     []coach.Day // oldest first; the readable ones
+	// Damaged holds the keys of the day records that could not be read, in
+	// key order; they are left out of Days and kept in the file as they
+	// are. Snapshot returns a nil error when only some records are damaged.
+	Damaged    []string
 	State      map[string]string // the UI state (see State)
 	Generation uint64            // the data generation (see Generation)
 }
@@ -150,7 +169,7 @@ func (s *Store) Snapshot() (Snapshot, error) {
 		if snap.Settings, err = s.readSettings(tx); err != nil {
 			return err
 		}
-		if snap.Days, err = s.readDays(tx, nil, nil); err != nil {
+		if snap.Days, snap.Damaged, err = s.readDays(tx, nil, nil); err != nil {
 			return err
 		}
 		snap.Generation = readGeneration(tx)

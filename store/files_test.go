@@ -384,19 +384,39 @@ func TestMigrateFromVersion0(t *testing.T) {
 	}
 }
 
-func TestMigrateFromVersion0FailsWhole(t *testing.T) {
+// TestMigrateFromVersion0KeepsBadRecords: a version 0 day that cannot be
+// upgraded (here it fails validation) is kept byte for byte, reads as
+// damaged and Check says why; the others are upgraded.
+func TestMigrateFromVersion0KeepsBadRecords(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "old.db")
+	bad := `{"workouts":[{"kind":"strength","minutes":60,"rpe":11}]}`
 	writeV0(t, p, map[string]string{
 		"2026-11-24": `{"workouts":[{"kind":"strength","minutes":60,"rpe":7}],"done":["berries"]}`,
-		"2026-11-25": `{"workouts":[{"kind":"strength","minutes":60,"rpe":11}]}`,
+		"2026-11-25": bad,
 	})
-	before := fileSum(t, p)
-	_, err := Open(p, Options{})
-	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "2026-11-25") {
-		t.Errorf("Open = %v, want ErrCorrupt naming 2026-11-25", err)
+	s, err := Open(p, Options{})
+	if err != nil {
+		t.Fatalf("Open = %v", err)
 	}
-	if fileSum(t, p) != before {
-		t.Error("a failed migration changed the file")
+	days, err := s.Days()
+	var de *DamagedError
+	if !errors.As(err, &de) || !reflect.DeepEqual(de.Keys, []string{"2026-11-25"}) {
+		t.Errorf("Days() error = %v, want a DamagedError naming 2026-11-25", err)
+	}
+	if len(days) != 1 || days[0].Date != date(t, "2026-11-24") {
+		t.Errorf("Days() = %+v, want the upgraded 2026-11-24", days)
+	}
+	db, _ := bolt.Open(p, 0o600, &bolt.Options{ReadOnly: true})
+	_ = db.View(func(tx *bolt.Tx) error {
+		if got := string(tx.Bucket(bucketDays).Get([]byte("2026-11-25"))); got != bad {
+			t.Errorf("the record was changed to %q", got)
+		}
+		return nil
+	})
+	_ = db.Close()
+	probs, err := s.Check()
+	if err != nil || len(probs) != 1 || probs[0].Key != "2026-11-25" || !strings.Contains(probs[0].Msg, "version 0") {
+		t.Errorf("Check = %v, %v; want one problem for 2026-11-25 saying it is a version 0 record", probs, err)
 	}
 	checkDB(t, p)
 }
@@ -552,7 +572,7 @@ func TestCheckFindsBadRecords(t *testing.T) {
 			t.Errorf("Check did not report %s: %v", k, probs)
 		}
 	}
-	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "2026-11-19") {
-		t.Errorf("Day(undecodable) = %v, want ErrCorrupt naming 2026-11-19", err)
+	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "2026-11-19") {
+		t.Errorf("Day(undecodable) = %v, want ErrDamaged naming 2026-11-19", err)
 	}
 }

@@ -23,8 +23,10 @@ import (
 // Migrating to version 1 gives every done item the time noon UTC of its
 // date (the real time was never recorded), rewrites every day as a version
 // 1 record, and creates the other buckets and the meta bucket, all in the
-// write transaction that Open runs. A day that cannot be migrated aborts the
-// whole transaction: the file stays as it was.
+// write transaction that Open runs. A day that cannot be migrated (it does
+// not decode, or fails validation) is kept byte for byte, never dropped:
+// it then reads as a damaged record, and Check names it and says why. A
+// backup of the file is taken before any migration (backups.go).
 
 type v0Day struct {
 	Workouts []struct {
@@ -61,7 +63,7 @@ func isV0(tx *bolt.Tx) bool {
 func (s *Store) decodeV0(key, v []byte) (coach.Day, error) {
 	d, err := decodeV0(key, v)
 	if err != nil {
-		return coach.Day{}, s.corrupt(fmt.Sprintf("has an unreadable version 0 day %q", key), err)
+		return coach.Day{}, s.damaged([]string{string(key)})
 	}
 	return d, nil
 }
@@ -93,11 +95,11 @@ func (s *Store) migrateV0(tx *bolt.Tx) error {
 	err := b.ForEach(func(k, v []byte) error {
 		d, err := decodeV0(k, v)
 		if err != nil {
-			return s.corrupt(fmt.Sprintf("has a version 0 day %q that cannot be upgraded", k), err)
+			return nil // kept as it is: it reads as damaged, Check says why
 		}
 		nv, err := encodeValid(d)
 		if err != nil {
-			return s.corrupt(fmt.Sprintf("has a version 0 day %q that cannot be upgraded", k), err)
+			return nil
 		}
 		recs = append(recs, rec{append([]byte(nil), k...), nv})
 		return nil

@@ -361,4 +361,3 @@ func rootBuckets(tx *bolt.Tx) []string {
 	})
 	return names
 }
-
