@@ -29,6 +29,7 @@ func (s *Store) decodeAll(records []record) (days []coach.Day, damaged []string)
 		return compact(days, records, bad)
 	}
 	bads := make([][]int, workers)
+	panics := make([]any, workers)
 	var wg sync.WaitGroup
 	part := (len(records) + workers - 1) / workers
 	for w := range workers {
@@ -36,12 +37,21 @@ func (s *Store) decodeAll(records []record) (days []coach.Day, damaged []string)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for _, i := range s.decodeRange(records[lo:hi], days[lo:hi]) {
-				bads[w] = append(bads[w], lo+i)
-			}
+			// The records point into bbolt's memory map: a file truncated
+			// meanwhile faults here, in this goroutine (guardWorker).
+			panics[w] = guardWorker(func() {
+				for _, i := range s.decodeRange(records[lo:hi], days[lo:hi]) {
+					bads[w] = append(bads[w], lo+i)
+				}
+			})
 		}()
 	}
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p) // in the caller's goroutine, where view recovers it
+		}
+	}
 	var bad []int
 	for _, b := range bads {
 		bad = append(bad, b...)

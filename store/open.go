@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -226,20 +227,92 @@ func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
 	}
 }
 
-// recoverFault turns a fault on the memory-mapped file (a file truncated
-// under us) into ErrCorrupt instead of a crash.
+// Faults. bbolt reads the file through a memory map. When another program
+// truncates the file while it is mapped, touching a page past the new end
+// is a SIGBUS, which kills the process unless the goroutine that touches
+// it has debug.SetPanicOnFault(true) (a per-goroutine setting); and a file
+// whose pages change under a reader can make bbolt panic on its own
+// consistency checks. Every goroutine that touches the map (view and
+// update, and decodeAll's workers) turns either into ErrCorrupt; any other
+// panic is a bug and goes on.
+
+// fileFault is a panic caused by the file: a memory fault or a panic
+// raised inside bbolt.
+type fileFault struct {
+	what  string
+	cause error
+}
+
+// asFileFault classifies the recovered value r; it must be called from
+// the deferred function that recovered r, whose stack still shows where
+// the panic was raised.
+func asFileFault(r any) (*fileFault, bool) {
+	if f, ok := r.(*fileFault); ok {
+		return f, true
+	}
+	if re, ok := r.(runtime.Error); ok {
+		if _, fault := re.(interface{ Addr() uintptr }); fault {
+			return &fileFault{"could not be read (memory fault: the file changed size while it was read)", re}, true
+		}
+	}
+	if panickedIn("go.etcd.io/bbolt") {
+		return &fileFault{"could not be read (bbolt panicked on its pages: the file is damaged or changed while it was read)", fmt.Errorf("%v", r)}, true
+	}
+	return nil, false
+}
+
+// panickedIn reports whether the panic being recovered was raised by a
+// function of the package with path prefix pkg: the first frame below
+// runtime.gopanic that is not the runtime's own.
+func panickedIn(pkg string) bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	below := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			below = true
+		case below && !strings.HasPrefix(f.Function, "runtime."):
+			return strings.HasPrefix(f.Function, pkg)
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// recoverFault turns a panic caused by the file into ErrCorrupt; it must
+// be deferred directly.
 func (s *Store) recoverFault(err *error) {
 	r := recover()
 	if r == nil {
 		return
 	}
-	if re, ok := r.(runtime.Error); ok {
-		if _, fault := re.(interface{ Addr() uintptr }); fault {
-			*err = s.corrupt("could not be read (memory fault: the file changed size under us)", re)
-			return
-		}
+	if f, ok := asFileFault(r); ok {
+		*err = s.corrupt(f.what, f.cause)
+		return
 	}
 	panic(r)
+}
+
+// guardWorker runs fn, a goroutine's work on the memory map, with faults
+// turned into panics, and returns what it panicked with: a *fileFault for
+// the file's faults, the value as it was otherwise (with the worker's
+// stack, so that a bug stays traceable when the caller panics again).
+func guardWorker(fn func()) (panicked any) {
+	defer func() {
+		if r := recover(); r != nil {
+			if f, ok := asFileFault(r); ok {
+				panicked = f
+				return
+			}
+			panicked = fmt.Sprintf("%v\n\nworker goroutine stack:\n%s", r, debug.Stack())
+		}
+	}()
+	debug.SetPanicOnFault(true) // this goroutine's own setting; it ends with it
+	fn()
+	return nil
 }
 
 // view runs fn in one read transaction on a fresh read-only open: it never
