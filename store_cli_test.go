@@ -15,8 +15,9 @@ import (
 // the commands keep them. The database fixtures are the store's committed
 // files (store/testdata/format), one per schema version.
 
-// schemaFixtures are the committed database files of every schema.
-var schemaFixtures = []string{"schema0.db", "schema1.db"}
+// schemaFixtures are the committed database files of every schema (and
+// schema 1 with record versions 1 and 2).
+var schemaFixtures = []string{"schema0.db", "schema1.db", "schema1-record2.db"}
 
 // fixtureDB copies the store's committed fixture name into a fresh
 // directory, mode 0600, and returns its path.

@@ -252,14 +252,19 @@ func (s *Store) SetMorning(date coach.Date, m *coach.Morning) (coach.Day, error)
 	})
 }
 
-// SetWorkout sets workout index of date; index equal to the number of
-// workouts appends one.
+// SetWorkout sets workout index of date, keeping its id when w has none;
+// index equal to the number of workouts appends one, which gets the next
+// free id. Edits that may race another process should find the workout by
+// id inside Update (coach.Day.WorkoutIndex) instead.
 func (s *Store) SetWorkout(date coach.Date, index int, w coach.Workout) (coach.Day, error) {
 	return s.Update(date, func(d *coach.Day) error {
 		switch {
 		case index == len(d.Workouts):
 			d.Workouts = append(d.Workouts, w)
 		case index >= 0 && index < len(d.Workouts):
+			if w.ID == 0 {
+				w.ID = d.Workouts[index].ID // the same workout, changed
+			}
 			d.Workouts[index] = w
 		default:
 			return noWorkout(index, len(d.Workouts))

@@ -369,7 +369,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	noon := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	want := []coach.Day{{
 		Date:     date(t, "2026-11-24"),
-		Workouts: []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}},
+		Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 7}},
 		Done:     ticks(map[coach.Item]time.Time{coach.Berries: noon, coach.FoamRolling: noon}),
 		Bedtime:  ptr(coach.Clock(22*60 + 30)),
 		Morning:  &coach.Morning{SleepHours: 7.5, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: 4},

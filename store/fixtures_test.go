@@ -42,12 +42,21 @@ func fixtureDate(s string) coach.Date {
 	return d
 }
 
-// recordFixtures lists the record fixtures.
+// recordFixtures lists the record fixtures. A version 1 record reads with
+// its workouts numbered 1 to n in order.
 func recordFixtures() []recordFixture {
 	full := fullDay(fixtureDate("2026-11-25"))
+	gaps := coach.Day{Date: fixtureDate("2026-11-27"), Workouts: []coach.Workout{
+		{ID: 7, Kind: coach.Sport, Minutes: 45, RPE: 6},
+		{ID: 3, Kind: coach.Mobility, Minutes: 600, RPE: 1},
+		{ID: 200, Kind: coach.Endurance, Minutes: 1, RPE: 10},
+	}}
 	return []recordFixture{
 		{"record-v1-full.bin", 1, full},
 		{"record-v1-empty.bin", 1, coach.Day{Date: fixtureDate("2026-11-26")}},
+		{"record-v2-full.bin", 2, full},
+		{"record-v2-empty.bin", 2, coach.Day{Date: fixtureDate("2026-11-26")}},
+		{"record-v2-id-gaps.bin", 2, gaps},
 	}
 }
 
@@ -79,8 +88,8 @@ func dbFixtures() []dbFixture {
 		days: []coach.Day{{
 			Date: fixtureDate("2026-11-24"),
 			Workouts: []coach.Workout{
-				{Kind: coach.Strength, Minutes: 60, RPE: 7},
-				{Kind: coach.Mobility, Minutes: 15, RPE: 2},
+				{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 7},
+				{ID: 2, Kind: coach.Mobility, Minutes: 15, RPE: 2},
 			},
 			Done:    ticks(map[coach.Item]time.Time{coach.Berries: noon("2026-11-24"), coach.FoamRolling: noon("2026-11-24")}),
 			Bedtime: ptr(coach.Clock(22*60 + 30)),
@@ -90,22 +99,37 @@ func dbFixtures() []dbFixture {
 			Date: fixtureDate("2026-11-25"),
 		}, {
 			Date:     fixtureDate("2026-11-26"),
-			Workouts: []coach.Workout{{Kind: coach.Endurance, Minutes: 90, RPE: 5}},
+			Workouts: []coach.Workout{{ID: 1, Kind: coach.Endurance, Minutes: 90, RPE: 5}},
 			Done:     ticks(map[coach.Item]time.Time{coach.Ginger: noon("2026-11-26")}),
 			Note:     "récupération \U0001F9B5",
 		}},
 		state: map[string]string{},
 	}, {
+		// Record version 1 (no workout ids) in schema 1.
 		file:     "schema1.db",
 		schema:   1,
 		settings: coach.Settings{SleepTargetHours: 8.5, DietMinGroups: 4, DayStartHour: 3},
 		days: []coach.Day{
 			{Date: fixtureDate("2026-11-23"), Note: "rest day, note only"},
 			full,
-			{Date: fixtureDate("2026-11-26"), Workouts: []coach.Workout{{Kind: coach.Sport, Minutes: 45, RPE: 6}}},
+			{Date: fixtureDate("2026-11-26"), Workouts: []coach.Workout{{ID: 1, Kind: coach.Sport, Minutes: 45, RPE: 6}}},
 		},
 		state: map[string]string{"theme": "dark", "guide": "sleep#3"},
 		gen:   2, // Replace, then SetSettings
+	}, {
+		// Record version 2 (workout ids) in schema 1.
+		file:     "schema1-record2.db",
+		schema:   1,
+		settings: coach.Settings{SleepTargetHours: 7.5, DietMinGroups: 2, DayStartHour: 5},
+		days: []coach.Day{
+			full,
+			{Date: fixtureDate("2026-11-26"), Workouts: []coach.Workout{
+				{ID: 4, Kind: coach.Intervals, Minutes: 25, RPE: 9},
+				{ID: 2, Kind: coach.Strength, Minutes: 40, RPE: 7},
+			}},
+		},
+		state: map[string]string{"checkin": "3"},
+		gen:   2,
 	}}
 }
 

@@ -130,8 +130,8 @@ func decodeV0(k, v []byte) (coach.Day, error) {
 		return coach.Day{}, err
 	}
 	d := coach.Day{Date: date, Note: old.Note}
-	for _, w := range old.Workouts {
-		d.Workouts = append(d.Workouts, coach.Workout{Kind: coach.Kind(w.Kind), Minutes: w.Minutes, RPE: w.RPE})
+	for i, w := range old.Workouts {
+		d.Workouts = append(d.Workouts, coach.Workout{ID: i + 1, Kind: coach.Kind(w.Kind), Minutes: w.Minutes, RPE: w.RPE})
 	}
 	for _, id := range old.Done {
 		d.SetDone(coach.Item(id), true, date.Time())

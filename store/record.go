@@ -16,10 +16,11 @@ import (
 // because the whole history is decoded on every screen that shows it and by
 // `cooldown status` every second: 3,650 days decode in well under a
 // millisecond this way against several milliseconds with encoding/json.
-// Layout of record version 1 (uvarint and varint are encoding/binary's):
+// Layout of record version 2 (uvarint and varint are encoding/binary's):
 //
-//	byte     record version (1)
+//	byte     record version (2)
 //	uvarint  number of workouts, then per workout:
+//	         uvarint id (1 or more, unique in the day),
 //	         byte kind code, uvarint minutes, byte rpe
 //	uvarint  number of done items, then per item:
 //	         byte item code, varint Unix seconds (UTC) of the tick
@@ -29,10 +30,29 @@ import (
 //	         fatigue, stress, soreness
 //	uvarint  note length in bytes, then the UTF-8 note (when flag 4)
 //
+// Version 1 is the same without the workout ids; its workouts read with
+// ids 1 to n in order, and the day is written as version 2 on its next
+// write (no schema migration: both versions live in the same bucket).
+//
+// A workout's id names it inside its day, so that an edit says which
+// workout it changes (coach.Day.WorkoutIndex) and never goes by position.
+// The encoder gives every workout with id 0 the next free id of its day
+// (the largest id plus one), in order.
+//
 // Kind and item codes are fixed here, independent of the order of the
 // coach's lists, so that reordering the checklist never changes a file.
 // Done times are kept to the second, the precision of the export format.
-const recordVersion = 1
+const recordVersion = 2
+
+// recordVersionNoIDs is the record version without workout ids.
+const recordVersionNoIDs = 1
+
+// MaxWorkoutsPerDay bounds the workouts of one day: the store refuses to
+// write more, and import refuses a day with more.
+const MaxWorkoutsPerDay = 100
+
+// maxWorkoutID bounds a stored workout id.
+const maxWorkoutID = math.MaxInt32
 
 const (
 	flagBedtime = 1 << iota
@@ -106,6 +126,19 @@ func parseKey(k []byte) (coach.Date, error) {
 // encodeDay appends the record of d to buf. d must be valid; a value the
 // format cannot hold is an error, never silently changed.
 func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
+	if len(d.Workouts) > MaxWorkoutsPerDay {
+		return nil, &coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(d.Workouts), MaxWorkoutsPerDay)}
+	}
+	next := 1 // the id the next workout without one gets
+	for i, w := range d.Workouts {
+		if w.ID < 0 || w.ID > maxWorkoutID {
+			return nil, fmt.Errorf("workouts[%d]: cannot store id %d", i, w.ID)
+		}
+		if w.ID > 0 && d.WorkoutIndex(w.ID) != i {
+			return nil, fmt.Errorf("workouts[%d]: id %d is given twice", i, w.ID)
+		}
+		next = max(next, w.ID+1)
+	}
 	buf = append(buf, recordVersion)
 	buf = binary.AppendUvarint(buf, uint64(len(d.Workouts)))
 	for i, w := range d.Workouts {
@@ -113,6 +146,14 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 		if !ok || w.Minutes < 0 || w.RPE < 0 || w.RPE > 255 {
 			return nil, fmt.Errorf("workouts[%d]: cannot store %+v", i, w)
 		}
+		id := w.ID
+		if id == 0 {
+			if next > maxWorkoutID {
+				return nil, fmt.Errorf("workouts[%d]: no free id left", i)
+			}
+			id, next = next, next+1
+		}
+		buf = binary.AppendUvarint(buf, uint64(id))
 		buf = append(buf, c)
 		buf = binary.AppendUvarint(buf, uint64(w.Minutes))
 		buf = append(buf, byte(w.RPE))
@@ -251,15 +292,29 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 	d := coach.Day{Date: date}
 	r := recordReader{b: b}
-	if v := r.byte("version"); r.err == nil && v != recordVersion {
-		return d, recordErr("record version %d is not known (want %d)", v, recordVersion)
+	version := r.byte("version")
+	if r.err == nil && version != recordVersion && version != recordVersionNoIDs {
+		return d, recordErr("record version %d is not known (want %d or %d)", version, recordVersionNoIDs, recordVersion)
 	}
-	// Every workout takes at least 3 bytes, every item 2: a count larger
-	// than the rest of the record allows is refused before allocating.
-	nw := r.uvarint("workouts", uint64(len(r.b)/3))
+	ids := version == recordVersion
+	// Every workout takes at least 3 bytes (4 with its id), every item 2:
+	// a count larger than the rest of the record allows is refused before
+	// allocating.
+	perWorkout, maxWorkouts := 3, uint64(math.MaxInt32)
+	if ids {
+		perWorkout, maxWorkouts = 4, MaxWorkoutsPerDay
+	}
+	nw := r.uvarint("workouts", min(uint64(len(r.b)/perWorkout), maxWorkouts))
 	if nw > 0 {
 		d.Workouts = sl.workoutList(int(nw))
 		for i := range d.Workouts {
+			id := i + 1
+			if ids {
+				id = int(r.uvarint("workout id", maxWorkoutID))
+				if r.err == nil && (id == 0 || d.WorkoutIndex(id) >= 0) {
+					r.fail("workouts[%d]: id %d is not a free id above 0", i, id)
+				}
+			}
 			c := r.byte("workout kind")
 			if r.err == nil && (int(c) >= len(kindCodes) || kindCodes[c] == "") {
 				r.fail("workouts[%d]: unknown kind code %d", i, c)
@@ -269,7 +324,7 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 			if r.err != nil {
 				return d, r.err
 			}
-			d.Workouts[i] = coach.Workout{Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
+			d.Workouts[i] = coach.Workout{ID: id, Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
 		}
 	}
 	nd := r.uvarint("done", uint64(len(r.b)/2))
