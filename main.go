@@ -1018,20 +1018,28 @@ func runImport(e *env, args []string) error {
 		return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
 	}
 	name := pos[0]
-	var data []byte
+	in := e.stdin
 	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
 		name = "stdin"
 	} else {
-		data, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		in = f
 	}
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	// Parse and check the whole file before opening the database.
-	exp, err := store.ParseJSON(bytes.NewReader(data))
-	if err != nil {
+	// Parse and check the whole file before opening the database. The
+	// parser reads it as a stream, within store.MaxImportBytes.
+	exp, err := store.ParseJSON(in)
+	var ie *store.ImportError
+	switch {
+	case errors.Is(err, store.ErrNewerExport):
+		return usageErr("import %s: %v: update cooldown to import it\nnothing was imported", name, err)
+	case errors.As(err, &ie):
 		return usageErr("import %s: %v\nnothing was imported", name, err)
+	case err != nil:
+		return fmt.Errorf("import %s: %w; nothing was imported", name, err)
 	}
 	st, err := openStore(e)
 	if err != nil {

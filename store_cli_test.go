@@ -172,3 +172,31 @@ func TestDamagedRecordsCommands(t *testing.T) {
 		t.Error("a reading command changed the damaged file")
 	}
 }
+
+// TestImportBounded: `cooldown import /dev/zero` answers (the parser reads
+// as a stream and refuses the first byte; it used to read the endless
+// file into memory), and a repeated key or bytes that are not UTF-8 are
+// refused naming the day and the field, with exit 2 and nothing written.
+func TestImportBounded(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	r := cool(t, "--db", db, "import", "/dev/zero")
+	expect(t, r, exitUsage, "import /dev/zero: not a cooldown export: invalid JSON at byte 1", "nothing was imported")
+	t.Logf("import /dev/zero answered in %v", r.took)
+	d := today().AddDays(-1).String()
+	doc := string(exportDoc(t, nil, obj{"date": d, "note": "x"}))
+	for _, tc := range []struct{ name, doc, want string }{
+		{"repeated key", strings.Replace(doc, `"note": "x"`, `"note": "x", "note": "y"`, 1), "day " + d + ": note: given twice"},
+		{"not UTF-8", strings.Replace(doc, `"note": "x"`, "\"note\": \"x\xff\"", 1), "day " + d + ": note: is not valid UTF-8"},
+		{"byte order mark", "\uFEFF" + doc, ""},
+	} {
+		r := cool(t, "--db", db, "import", writeFile(t, []byte(tc.doc)))
+		if tc.want == "" {
+			if r.code != 0 {
+				t.Errorf("%s: %s", tc.name, r)
+			}
+			continue
+		}
+		expect(t, r, exitUsage, tc.want, "nothing was imported")
+	}
+}
