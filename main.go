@@ -125,6 +125,18 @@ func commands() []command {
 			example: "cooldown check || echo 'restore from an export'",
 			run:     runCheck,
 		},
+		{
+			name: "backups", args: "",
+			summary: "list the backups of the database, newest first, and whether each passes the check",
+			example: "cooldown backups",
+			run:     runBackups,
+		},
+		{
+			name: "restore", args: "BACKUP",
+			summary: "check BACKUP, keep the current file as a backup, and put a copy of BACKUP in its place",
+			example: "cooldown restore cooldown-2026-11-27.db",
+			run:     runRestore,
+		},
 	}
 }
 
@@ -355,6 +367,15 @@ func commandNotes(name string) string {
 			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
 	case "check":
 		return "Exit 0 when the database is sound, 4 when it is not.\n"
+	case "backups":
+		return "Backups are taken in the folder backups/ beside the database by the first\n" +
+			"change of each day and before any upgrade; 7 daily and 8 weekly ones are\n" +
+			"kept, and the newest that passes the check whatever its age.\n"
+	case "restore":
+		return "BACKUP must pass the check. The current file is kept in backups/ first\n" +
+			"(even a damaged one); then the copy replaces it in one rename. With --db\n" +
+			"naming a file that does not exist, the backup is restored into it.\n" +
+			"Exit 4 when BACKUP fails the check, 3 when the database is in use.\n"
 	}
 	return ""
 }
@@ -446,8 +467,10 @@ func storeErr(path string, err error) error {
 	case errors.Is(err, store.ErrTooNew):
 		return &exitError{code: exitDatabase, msg: msg + ": update cooldown; the file was not changed"}
 	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrDamaged):
-		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
-			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
+		q := shellQuote(path)
+		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + q +
+			" check` to see what is wrong, then restore a backup (`cooldown --db " + q + " backups` lists them)" +
+			" or move it aside and restore from an export with `cooldown import FILE`"}
 	case errors.Is(err, store.ErrBadPath) && errors.As(err, &se):
 		switch {
 		case strings.HasPrefix(se.What, "it is a directory"):
@@ -479,7 +502,7 @@ func shellQuote(s string) string {
 // it does not exist, and prints its warnings (such as loose permissions)
 // to stderr.
 func openStore(e *env) (*store.Store, error) {
-	st, err := store.Open(e.dbPath, store.Options{})
+	st, err := store.Open(e.dbPath, store.Options{Now: e.now, Location: e.loc})
 	if err != nil {
 		return nil, storeErr(e.dbPath, err)
 	}
@@ -498,7 +521,7 @@ var errNoDatabase = errors.New("no database yet")
 // while another process writes and leave the file as it was, bytes and
 // modification time. A missing file is errNoDatabase.
 func openReadOnly(e *env) (*store.Store, error) {
-	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
+	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true, Now: e.now, Location: e.loc})
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, errNoDatabase
@@ -872,6 +895,9 @@ func runLog(e *env, args []string) error {
 		}
 		return storeErr(e.dbPath, err)
 	}
+	if berr := st.BackupError(); berr != nil {
+		fmt.Fprintf(e.stderr, "cooldown: warning: the change was saved, but today's backup could not be written: %v\n", berr)
+	}
 	_, err = fmt.Fprintln(e.stdout, dayLine(day, settings))
 	return err
 }
@@ -1137,5 +1163,7 @@ func runCheck(e *env, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(e.stdout, "%s: %s\n", e.dbPath, p)
 	}
-	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\nrestore from an export: move it aside and run `cooldown import FILE`", plural(len(problems), "problem"), e.dbPath)}
+	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\n"+
+		"restore a backup (`cooldown --db %s backups` lists them, `cooldown restore BACKUP` puts one back), "+
+		"or move it aside and restore from an export with `cooldown import FILE`", plural(len(problems), "problem"), e.dbPath, shellQuote(e.dbPath))}
 }

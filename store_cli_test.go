@@ -59,6 +59,7 @@ func TestReadingCommandsNeverWrite(t *testing.T) {
 		{"export"},
 		{"export", "--format", "csv"},
 		{"check"},
+		{"backups"},
 	}
 	for _, name := range schemaFixtures {
 		t.Run(name, func(t *testing.T) {
@@ -199,4 +200,64 @@ func TestImportBounded(t *testing.T) {
 		}
 		expect(t, r, exitUsage, tc.want, "nothing was imported")
 	}
+}
+
+// TestBackupsAndRestore: the first change of the day leaves a backup of
+// the file as it was; `cooldown backups` lists it as passing the check;
+// `cooldown restore NAME` puts it back and keeps the replaced file; a
+// backup that fails the check is refused with exit 4; and a backup can be
+// restored into a new file when the current one is damaged.
+func TestBackupsAndRestore(t *testing.T) {
+	t.Parallel()
+	d := today().AddDays(-1)
+	imported := completeDay(d)
+	imported["note"] = "as imported"
+	db := importDays(t, nil, imported)
+	must(t, "--db", db, "log", "--date", d.String(), "--note", "changed")
+	must(t, "--db", db, "log", "--date", d.String(), "--note", "changed again")
+	dir := filepath.Join(filepath.Dir(db), "backups")
+	name := "cooldown-" + today().String() + ".db"
+	if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("daily backup: %v, %v", fi, err)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("backup folder: %v, %v", fi, err)
+	}
+	r := must(t, "--db", db, "backups")
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 1 ||
+		!strings.HasPrefix(lines[0], today().String()+"  daily") || !strings.Contains(lines[0], " ok ") || !strings.HasSuffix(lines[0], filepath.Join(dir, name)) {
+		t.Errorf("backups:\n%s", r.stdout)
+	}
+	before := fileBytes(t, db)
+	r = must(t, "--db", db, "restore", name)
+	if !strings.HasPrefix(r.stdout, "restored "+db+" from "+filepath.Join(dir, name)+"\nthe file it replaced is kept as "+dir) {
+		t.Errorf("restore said:\n%s", r.stdout)
+	}
+	kept := strings.TrimSpace(r.stdout[strings.LastIndex(r.stdout, " as ")+4:])
+	if !bytes.Equal(fileBytes(t, kept), before) {
+		t.Error("the replaced file was not kept byte for byte")
+	}
+	if out := must(t, "--db", db, "export").stdout; !strings.Contains(out, `"note": "as imported"`) {
+		t.Errorf("after restore the day is not the backup's:\n%s", out)
+	}
+
+	// A backup that fails the check is refused; nothing changes.
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	if err := os.WriteFile(bad, fileBytes(t, filepath.Join(dir, name)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	damageDays(t, bad, d.String())
+	before = fileBytes(t, db)
+	expect(t, cool(t, "--db", db, "restore", bad), exitDatabase, "restore: database "+bad+" fails the check", "nothing was changed")
+	if !bytes.Equal(fileBytes(t, db), before) {
+		t.Error("a refused restore changed the database")
+	}
+
+	// The current file is damaged beyond use: restore into a new file.
+	fresh := filepath.Join(t.TempDir(), "new", "cooldown.db")
+	r = must(t, "--db", fresh, "restore", filepath.Join(dir, name))
+	if r.stdout != "restored "+fresh+" from "+filepath.Join(dir, name)+"\n" {
+		t.Errorf("restore into a new file said:\n%s", r.stdout)
+	}
+	must(t, "--db", fresh, "check")
 }

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -25,6 +26,10 @@ type Options struct {
 	// ReadOnly opens for reading only (shared lock); writes fail with
 	// ErrReadOnly. A missing file is then an error, not created.
 	ReadOnly bool
+	// Now and Location date the backups (by the day-start hour); nil means
+	// time.Now and time.Local.
+	Now      func() time.Time
+	Location *time.Location
 }
 
 // Store is a handle on the database file. It holds no open file; it is safe
@@ -35,6 +40,24 @@ type Store struct {
 	readOnly bool
 	roReason string
 	warnings []string
+	now      func() time.Time
+	loc      *time.Location
+
+	mu        sync.Mutex
+	backupErr error // the last daily backup that failed (backups.go)
+}
+
+func (s *Store) applyOptions(opts Options) {
+	if s.timeout <= 0 {
+		s.timeout = DefaultTimeout
+	}
+	s.now, s.loc = opts.Now, opts.Location
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.loc == nil {
+		s.loc = time.Local
+	}
 }
 
 // Open opens the database at path, creating it (directory 0700, file 0600)
@@ -46,9 +69,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, errors.New("open store: no database path given")
 	}
 	s := &Store{path: path, timeout: opts.Timeout}
-	if s.timeout <= 0 {
-		s.timeout = DefaultTimeout
-	}
+	s.applyOptions(opts)
 	if opts.ReadOnly {
 		s.readOnly, s.roReason = true, "it was opened read-only"
 	}
@@ -178,8 +199,32 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // other users can read.
 func (s *Store) Warnings() []string { return append([]string(nil), s.warnings...) }
 
-// openDB opens the file for one transaction.
-func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
+// errReplaced says that the path names another file than the one opened.
+var errReplaced = errors.New("the file was replaced while it was opened")
+
+// replaced reports whether path now names another file than f.
+func replaced(f *os.File, path string) bool {
+	if f == nil {
+		return false
+	}
+	fi, err1 := f.Stat()
+	pi, err2 := os.Stat(path)
+	return err1 == nil && err2 == nil && !os.SameFile(fi, pi)
+}
+
+// openDB opens the file for one transaction, again when it was replaced
+// (by Restore) while the open waited for its lock.
+func (s *Store) openDB(readOnly bool) (*bolt.DB, error) {
+	for range 3 {
+		db, err := s.openDBOnce(readOnly)
+		if !errors.Is(err, errReplaced) {
+			return db, err
+		}
+	}
+	return nil, s.locked(errReplaced)
+}
+
+func (s *Store) openDBOnce(readOnly bool) (db *bolt.DB, err error) {
 	// bbolt panics on some damaged files (a freelist page that is not one,
 	// say) while opening. Opening only reads the file, so such a panic is
 	// about the content: report it as ErrCorrupt and close the file, which
@@ -203,6 +248,12 @@ func (s *Store) openDB(readOnly bool) (db *bolt.DB, err error) {
 		},
 	})
 	if err == nil {
+		if replaced(file, s.path) {
+			// A restore renamed another file into place while this open
+			// waited for the lock: a write here would go to the old file.
+			_ = db.Close()
+			return nil, errReplaced
+		}
 		return db, nil
 	}
 	var pe *fs.PathError
@@ -361,6 +412,9 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 			err = fmt.Errorf("close %s: %w", s.path, cerr)
 		}
 	}()
+	if err := s.backupBeforeWrite(db); err != nil {
+		return err
+	}
 	return db.Update(func(tx *bolt.Tx) error {
 		if err := s.checkSize(tx); err != nil {
 			return err
