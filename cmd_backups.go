@@ -73,8 +73,8 @@ func runRestore(e *env, args []string) error {
 	switch {
 	case errors.Is(err, store.ErrCorrupt) && errors.As(err, &se) && se.Path == backup:
 		return &exitError{code: exitDatabase, msg: fmt.Sprintf("restore: %v\nnothing was changed: pick another backup (`cooldown backups` shows which pass the check)", err)}
-	case err != nil && (errors.Is(err, store.ErrCorrupt) || errors.Is(err, store.ErrTooNew) || errors.Is(err, store.ErrLocked)):
-		return storeErr(backup, err)
+	case errors.As(err, &se):
+		return storeErr(se.Path, err) // the backup's path, or the database's
 	case err != nil:
 		return err
 	}
