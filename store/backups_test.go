@@ -299,3 +299,58 @@ func TestBackupPolicyIsMachineLocal(t *testing.T) {
 		t.Error("a policy keeping no daily backup was accepted")
 	}
 }
+
+// TestWriteWaitingDuringRestoreGoesToTheRestoredFile: a write that opened
+// the database and waits for its lock while a restore renames another file
+// into place must not write into the old, unlinked file (its change would
+// be lost): it reopens the path and writes into the restored file.
+func TestWriteWaitingDuringRestoreGoesToTheRestoredFile(t *testing.T) {
+	p := dbPath(t)
+	s, err := Open(p, Options{Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetNote(fixtureDate("2026-11-25"), "old file"); err != nil {
+		t.Fatal(err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	r, err := Open(restored, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.SetNote(fixtureDate("2026-11-25"), "restored file"); err != nil {
+		t.Fatal(err)
+	}
+	oldLink := filepath.Join(t.TempDir(), "old.db")
+	if err := os.Link(p, oldLink); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	// Hold the old file's lock as a restore does.
+	f, err := os.OpenFile(p, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lockFile(f, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() {
+		_, err := s.SetNote(fixtureDate("2026-11-26"), "written during the restore")
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond) // the writer opens the old file and waits
+	if err := os.Rename(restored, p); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close() // releases the lock
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.Day(fixtureDate("2026-11-26")); err != nil || d.Note != "written during the restore" {
+		t.Errorf("the restored file lacks the write: %+v, %v", d, err)
+	}
+	old, _ := Open(oldLink, Options{ReadOnly: true})
+	if _, err := old.Day(fixtureDate("2026-11-26")); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the write went to the old file: %v", err)
+	}
+}
