@@ -319,6 +319,14 @@ func writeFileSynced(dir, final string, write func(io.Writer) error) (err error)
 // rotate removes the backups policy does not keep (see the top of this
 // file). Its errors are not the write's: they go to BackupError.
 func (s *Store) rotate(policy BackupPolicy) {
+	// Backups are written only under the database's exclusive lock, which
+	// the caller holds: a temporary file left in the folder now is from a
+	// process killed while writing one.
+	if tmps, err := filepath.Glob(filepath.Join(BackupDir(s.path), ".cooldown-*.tmp")); err == nil {
+		for _, t := range tmps {
+			_ = os.Remove(t)
+		}
+	}
 	all, err := ListBackups(s.path)
 	if err != nil {
 		s.setBackupErr(err)

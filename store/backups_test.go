@@ -197,6 +197,12 @@ func TestRotationKeepsTheNewestGoodBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := []byte{1, 9, 9}
+	// A backup a killed process left half written is cleared by rotation.
+	_ = os.MkdirAll(BackupDir(p), 0o700)
+	stale := filepath.Join(BackupDir(p), ".cooldown-123.tmp")
+	if err := os.WriteFile(stale, []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 30 {
 		c.t = at("2026-10-01 12:00").AddDate(0, 0, i)
 		if _, err := s.SetNote(fixtureDate("2026-09-30"), c.t.String()); err != nil {
@@ -213,6 +219,9 @@ func TestRotationKeepsTheNewestGoodBackup(t *testing.T) {
 	}
 	if rec, _ := rawRecord(t, filepath.Join(BackupDir(p), want[0]), "2026-09-28"); !bytes.Equal(rec, bad) {
 		t.Errorf("the damaged record in the backup = %x, want %x byte for byte", rec, bad)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a stale temporary backup was left: %v", err)
 	}
 	if s.BackupError() != nil {
 		t.Errorf("BackupError() = %v", s.BackupError())
