@@ -44,6 +44,8 @@ func TestImportExact(t *testing.T) {
 
 		{"too many workouts", importDay(`"workouts":[` + strings.Repeat(`{"kind":"sport","minutes":5,"rpe":3},`, MaxWorkoutsPerDay) + `{"kind":"sport","minutes":5,"rpe":3}]`),
 			ImportError{Day: "2026-11-25", Index: 0, Field: "workouts", What: fmt.Sprintf("%d workouts; allowed at most %d a day", MaxWorkoutsPerDay+1, MaxWorkoutsPerDay)}},
+		{"days an object", strings.TrimSuffix(importHead, "[") + `{"a":[1]}}`, ImportError{Index: -1, Field: "days", What: "is not a list of days"}},
+		{"days null", strings.TrimSuffix(importHead, "[") + `null}`, ImportError{Index: -1, Field: "days", What: "null is not a list of days"}},
 		// Fields in another order: not an export is said first.
 		{"days before a wrong format", `{"days":[{"date":"x"}],"format":"other","version":1}`, ImportError{Index: -1, What: `not a cooldown export: "format" must be "cooldown-export"`}},
 	}
