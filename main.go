@@ -358,6 +358,9 @@ func commandNotes(name string) string {
 			"day still waiting for it (the one `cooldown status` lists as open).\n" +
 			"  kinds: " + strings.Join(kinds, ", ") + "\n" +
 			"  items: " + wrapList(ids, 9) + "\n"
+	case "status", "export":
+		return "When some day records cannot be read, the output is made from the\n" +
+			"readable days, stderr names the others, and the exit code is 4.\n"
 	case "import":
 		return "The file is read and checked completely before anything is written; then\n" +
 			"its days replace the stored days of the same dates and its settings\n" +
