@@ -131,6 +131,18 @@ func commands() []command {
 			example: "cooldown check || echo 'restore from an export'",
 			run:     runCheck,
 		},
+		{
+			name: "backups", args: "",
+			summary: "list the backups of the database, newest first, and whether each passes the check",
+			example: "cooldown backups",
+			run:     runBackups,
+		},
+		{
+			name: "restore", args: "BACKUP",
+			summary: "check BACKUP, keep the current file as a backup, and put a copy of BACKUP in its place",
+			example: "cooldown restore cooldown-2026-11-27.db",
+			run:     runRestore,
+		},
 	}
 }
 
@@ -367,12 +379,14 @@ func commandNotes(name string) string {
 			"day still waiting for it (the one `cooldown status` lists as open).\n" +
 			"  kinds: " + strings.Join(kinds, ", ") + "\n" +
 			"  items: " + wrapList(ids, 9) + "\n"
+	case "status":
+		return damagedNote
 	case "export":
 		return "-o FILE: a new file is made with mode 0600; an existing file (or the file a\n" +
 			"symbolic link leads to) is replaced by a rename, keeping its mode, so it is\n" +
 			"never half written; a FIFO or a character device is written in place; -,\n" +
 			"/dev/stdout and /dev/fd/N write to that descriptor. The database itself,\n" +
-			"a directory and a file with several hard links are refused (exit 2).\n"
+			"a directory and a file with several hard links are refused (exit 2).\n" + damagedNote
 	case "import":
 		return "The file is read and checked completely before anything is written; then\n" +
 			"its days replace the stored days of the same dates and its settings\n" +
@@ -382,6 +396,15 @@ func commandNotes(name string) string {
 			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
 	case "check":
 		return "Exit 0 when the database is sound, 4 when it is not.\n"
+	case "backups":
+		return "Backups are taken in the folder backups/ beside the database by the first\n" +
+			"change of each day and before any upgrade; 7 daily and 8 weekly ones are\n" +
+			"kept, and the newest that passes the check whatever its age.\n"
+	case "restore":
+		return "BACKUP must pass the check. The current file is kept in backups/ first\n" +
+			"(even a damaged one); then the copy replaces it in one rename. With --db\n" +
+			"naming a file that does not exist, the backup is restored into it.\n" +
+			"Exit 4 when BACKUP fails the check, 3 when the database is in use.\n"
 	}
 	return ""
 }
@@ -453,10 +476,11 @@ func defaultDBPath(getenv func(string) string) (string, error) {
 }
 
 // storeErr turns an error from the store into a message that names the
-// path and says what to do next, with its exit code. The store's own errors
-// already name the path and the next step; they are printed as they are.
+// path and says what to do next, with its exit code. The store's errors
+// state the facts (kind, path, dates, cause); the advice is written here.
 func storeErr(path string, err error) error {
 	var fe *coach.FieldError
+	var se *store.Error
 	msg := ""
 	if err != nil {
 		msg = safetext.Block(err.Error())
@@ -470,12 +494,20 @@ func storeErr(path string, err error) error {
 	case errors.Is(err, store.ErrLocked):
 		return &exitError{code: exitLocked, msg: msg + "\nclose the other cooldown, or try again in a moment"}
 	case errors.Is(err, store.ErrTooNew):
-		return &exitError{code: exitDatabase, msg: msg}
-	case errors.Is(err, store.ErrCorrupt):
-		// The store's short advice gives way to this longer one.
-		msg = strings.TrimSuffix(msg, ": "+store.RestoreHint)
-		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + shellQuote(path) +
-			" check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`"}
+		return &exitError{code: exitDatabase, msg: msg + ": update cooldown; the file was not changed"}
+	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrDamaged):
+		q := shellQuote(path)
+		return &exitError{code: exitDatabase, msg: msg + "\nthe file was not changed: run `cooldown --db " + q +
+			" check` to see what is wrong, then restore a backup (`cooldown --db " + q + " backups` lists them)" +
+			" or move it aside and restore from an export with `cooldown import FILE`"}
+	case errors.Is(err, store.ErrBadPath) && errors.As(err, &se):
+		switch {
+		case strings.HasPrefix(se.What, "it is a directory"):
+			msg += fmt.Sprintf("; give the path of a file inside it (for example %s)", filepath.Join(se.Path, "cooldown.db"))
+		case strings.HasPrefix(se.What, "it is a symbolic link"):
+			msg += "; create that directory, or give another path with --db"
+		}
+		return &exitError{code: exitFailure, msg: msg}
 	case errors.Is(err, errNoDatabase):
 		return &exitError{code: exitFailure, msg: fmt.Sprintf("no database at %s yet: record a day with `cooldown log` or open the app, or pick another file with --db PATH", safetext.Line(path))}
 	case errors.As(err, &fe):
@@ -504,7 +536,7 @@ func shellQuote(s string) string {
 // it does not exist, and prints its warnings (such as loose permissions)
 // to stderr.
 func openStore(e *env) (*store.Store, error) {
-	st, err := store.Open(e.dbPath, store.Options{})
+	st, err := store.Open(e.dbPath, store.Options{Now: e.now, Location: e.loc})
 	if err != nil {
 		return nil, storeErr(e.dbPath, err)
 	}
@@ -517,11 +549,13 @@ func openStore(e *env) (*store.Store, error) {
 // errNoDatabase says that a command that only reads found no database.
 var errNoDatabase = errors.New("no database yet")
 
-// openReadOnly opens the database for reading, as status, export and check
-// do: they never write, so they work while another process writes (and
-// never touch a file that is not ours). A missing file is errNoDatabase.
+// openReadOnly opens the database for reading, as status, export, check and
+// backups do: bbolt opens it read-only and they never write, whatever its
+// schema (an older one is read as it is, never migrated), so they work
+// while another process writes and leave the file as it was, bytes and
+// modification time. A missing file is errNoDatabase.
 func openReadOnly(e *env) (*store.Store, error) {
-	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
+	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true, Now: e.now, Location: e.loc})
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, errNoDatabase
@@ -529,9 +563,6 @@ func openReadOnly(e *env) (*store.Store, error) {
 		if fi, serr := os.Stat(e.dbPath); serr == nil && fi.Size() == 0 {
 			return nil, errNoDatabase // an empty file holds nothing yet
 		}
-		// An older schema: reading it needs the migration, which the
-		// store runs in one transaction on a read-write open.
-		st, err = store.Open(e.dbPath, store.Options{})
 	}
 	if err != nil {
 		return nil, err
@@ -701,8 +732,10 @@ func runStatus(e *env, args []string) error {
 		}
 		b.WriteByte('\n')
 	}
-	_, err = e.stdout.Write(b.Bytes())
-	return err
+	if _, err = e.stdout.Write(b.Bytes()); err != nil {
+		return err
+	}
+	return damagedErr(e, snap.Damaged, "the figures above leave them out")
 }
 
 // ---- log ----
@@ -867,6 +900,9 @@ func runLog(e *env, args []string) error {
 				return usageErr("log: the morning check belongs to the training day before last night, the other flags to today: give --date, or log them in two commands")
 			}
 			recent, err := st.DaysBetween(today.AddDays(-coach.OpenQuestionDays), today)
+			if errors.Is(err, store.ErrDamaged) {
+				err = nil // an unreadable day cannot be the open one; `check` names it
+			}
 			if err != nil {
 				return storeErr(e.dbPath, err)
 			}
@@ -913,6 +949,9 @@ func runLog(e *env, args []string) error {
 			return invalid(err)
 		}
 		return storeErr(e.dbPath, err)
+	}
+	if berr := st.BackupError(); berr != nil {
+		fmt.Fprintf(e.stderr, "cooldown: warning: the change was saved, but today's backup could not be written: %s\n", safetext.Line(berr.Error()))
 	}
 	confirmCommitted(e, safetext.Line(dayLine(day, settings))+"\n")
 	return nil
@@ -1005,7 +1044,24 @@ func runExport(e *env, args []string) error {
 	if err := write(&b, store.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	return dest.write(e, b.Bytes(), e.sig)
+	if len(snap.Damaged) > 0 {
+		// A partial export never replaces a file: it goes beside it.
+		dest.opts.besideTag = "partial"
+	}
+	if err := dest.write(e, b.Bytes(), e.sig); err != nil {
+		return err
+	}
+	if len(snap.Damaged) == 0 {
+		return nil
+	}
+	consequence := "the export holds the readable days only"
+	if dest.written != "" {
+		consequence += ", written to " + msgText(dest.written)
+		if dest.written != dest.target {
+			consequence += " (" + msgText(dest.target) + " exists and was left as it was)"
+		}
+	}
+	return damagedErr(e, snap.Damaged, consequence)
 }
 
 func plural(n int, word string) string {
@@ -1025,20 +1081,28 @@ func runImport(e *env, args []string) error {
 		return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
 	}
 	name := pos[0]
-	var data []byte
+	in := e.stdin
 	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
 		name = "stdin"
 	} else {
-		data, err = os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("import: %s", safetext.Line(err.Error()))
+		}
+		defer f.Close()
+		in = f
 	}
-	if err != nil {
-		return fmt.Errorf("import: %s", safetext.Line(err.Error()))
-	}
-	// Parse and check the whole file before opening the database.
-	exp, err := store.ParseJSON(bytes.NewReader(data))
-	if err != nil {
+	// Parse and check the whole file before opening the database. The
+	// parser reads it as a stream, within store.MaxImportBytes.
+	exp, err := store.ParseJSON(in)
+	var ie *store.ImportError
+	switch {
+	case errors.Is(err, store.ErrNewerExport):
+		return usageErr("import %s: %s: update cooldown to import it\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
+	case errors.As(err, &ie):
 		return usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
+	case err != nil:
+		return fmt.Errorf("import %s: %s; nothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	}
 	st, err := openStore(e)
 	if err != nil {
@@ -1138,5 +1202,7 @@ func runCheck(e *env, args []string) error {
 		// A damaged key is raw bytes from the file.
 		fmt.Fprintf(e.stdout, "%s: %s\n", path, safetext.Line(p.String()))
 	}
-	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\nrestore from an export: move it aside and run `cooldown import FILE`", plural(len(problems), "problem"), path)}
+	return &exitError{code: exitDatabase, msg: fmt.Sprintf("%s in %s; it was not changed.\n"+
+		"restore a backup (`cooldown --db %s backups` lists them, `cooldown restore BACKUP` puts one back), "+
+		"or move it aside and restore from an export with `cooldown import FILE`", plural(len(problems), "problem"), safetext.Line(e.dbPath), shellQuote(e.dbPath))}
 }

@@ -155,8 +155,8 @@ func TestBadPlaces(t *testing.T) {
 			db := newDB(t)
 			os.WriteFile(db, tc.data, 0o600)
 			want := fmt.Sprintf("cooldown: database %s %s\n"+
-				"the file was not changed: run `cooldown --db %s check` to see what is wrong, or move it aside and restore from an export with `cooldown import FILE`\n",
-				db, tc.what, shellQuote(db))
+				"the file was not changed: run `cooldown --db %s check` to see what is wrong, then restore a backup (`cooldown --db %s backups` lists them) or move it aside and restore from an export with `cooldown import FILE`\n",
+				db, tc.what, shellQuote(db), shellQuote(db))
 			for _, args := range [][]string{{"status"}, {"log", "--note", "x"}} {
 				exactly(t, tc.name+" "+args[0], cool(t, append([]string{"--db", db}, args...)...), exitDatabase, want)
 			}

@@ -4,7 +4,9 @@ package store
 
 import (
 	"errors"
+	"os"
 	"syscall"
+	"time"
 )
 
 // writable reports why path cannot be written by this process, or "" when
@@ -17,4 +19,20 @@ func writable(path string) error {
 		return nil
 	}
 	return err
+}
+
+// lockFile takes the exclusive lock bbolt takes on a database file
+// (flock), waiting at most timeout.
+func lockFile(f *os.File, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

@@ -2,8 +2,8 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -34,9 +34,9 @@ func TestDecodeAllMatchesOneByOne(t *testing.T) {
 	for _, n := range []int{0, 1, parallelMin - 1, parallelMin, 3650, 4099} {
 		days := history(n, coach.Date{Year: 2026, Month: 11, Day: 25})
 		recs := records(t, days)
-		got, err := s.decodeAll(recs)
-		if err != nil {
-			t.Fatalf("%d days: %v", n, err)
+		got, damaged := s.decodeAll(recs)
+		if damaged != nil {
+			t.Fatalf("%d days: damaged %v", n, damaged)
 		}
 		if len(got) != n {
 			t.Fatalf("%d days: decoded %d", n, len(got))
@@ -53,26 +53,44 @@ func TestDecodeAllMatchesOneByOne(t *testing.T) {
 	}
 }
 
-func TestDecodeAllReportsTheFirstBadRecord(t *testing.T) {
+// TestDecodeAllReportsEveryBadRecord: bad records in both halves (two
+// workers) are left out and named, in key order; every other day is
+// decoded (one damaged record does not hide the rest).
+func TestDecodeAllReportsEveryBadRecord(t *testing.T) {
 	s := &Store{path: "test.db"}
-	days := history(3000, coach.Date{Year: 2026, Month: 11, Day: 25})
-	recs := records(t, days)
-	// Bad records in both halves: the earlier one must be reported, as a
-	// decoding in order would.
-	recs[2900].value = []byte{9}
-	recs[1200].value = []byte{recordVersion, 200}
-	_, err := s.decodeAll(recs)
-	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), days[1200].Date.String()) {
-		t.Fatalf("err = %v, want ErrCorrupt naming %s", err, days[1200].Date)
+	for _, n := range []int{10, 3000} {
+		days := history(n, coach.Date{Year: 2026, Month: 11, Day: 25})
+		recs := records(t, days)
+		bad := []int{1, n / 2, n - 2}
+		recs[bad[2]].value = []byte{9}
+		recs[bad[0]].value = []byte{recordVersion, 200}
+		recs[bad[1]].value = nil // a nested bucket reads as a nil value
+		got, damaged := s.decodeAll(recs)
+		var wantKeys []string
+		var want []coach.Day
+		for i, d := range days {
+			if slices.Contains(bad, i) {
+				wantKeys = append(wantKeys, d.Date.String())
+				continue
+			}
+			w, _ := decodeDay(d.Date, recs[i].value)
+			want = append(want, w)
+		}
+		if !reflect.DeepEqual(damaged, wantKeys) {
+			t.Errorf("%d days: damaged = %v, want %v", n, damaged, wantKeys)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d days: the readable days differ (got %d, want %d)", n, len(got), len(want))
+		}
 	}
 }
 
 func TestDecodedDaysShareNoWritableMemory(t *testing.T) {
 	s := &Store{path: "test.db"}
 	days := history(40, coach.Date{Year: 2026, Month: 11, Day: 25})
-	got, err := s.decodeAll(records(t, days))
-	if err != nil {
-		t.Fatal(err)
+	got, damaged := s.decodeAll(records(t, days))
+	if damaged != nil {
+		t.Fatal(damaged)
 	}
 	before := make([]coach.Day, len(got))
 	for i, d := range got {

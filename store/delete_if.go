@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"fmt"
 
 	"cooldown/coach"
 
@@ -28,7 +27,7 @@ func (s *Store) DeleteDayIf(date coach.Date, check func(stored coach.Day) error)
 		b := tx.Bucket(bucketDays)
 		v := b.Get(key)
 		if v == nil {
-			return &storeError{kind: ErrNotFound, msg: fmt.Sprintf("no day %s in %s", date, s.path)}
+			return s.notFound("day " + date.String())
 		}
 		d, err := s.decode(key, v)
 		if err != nil {

@@ -102,11 +102,12 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 					t.Fatalf("Open(ReadOnly %v) = %v, want ErrCorrupt", ro, err)
 				}
 				msg := err.Error()
-				for _, w := range []string{p, tc.want, "run `cooldown check` and restore from an export"} {
+				for _, w := range []string{p, tc.want} {
 					if !strings.Contains(msg, w) {
 						t.Errorf("message %q lacks %q", msg, w)
 					}
 				}
+				assertFacts(t, err, p)
 			}
 			if fileSum(t, p) != before {
 				t.Error("the file was modified")
@@ -139,6 +140,21 @@ func TestBadFilesAreRefusedAndUntouched(t *testing.T) {
 			t.Error("the file was modified")
 		}
 	})
+}
+
+// assertFacts checks that err is a store *Error about path whose message
+// gives no advice: what to do is the command line's and the app's to say.
+func assertFacts(t *testing.T, err error, path string) {
+	t.Helper()
+	var se *Error
+	if !errors.As(err, &se) || se.Path != path {
+		t.Errorf("error %#v: want a *store.Error with Path %q", err, path)
+	}
+	for _, advice := range []string{"run ", "restore", "cooldown check", "update cooldown"} {
+		if strings.Contains(err.Error(), advice) {
+			t.Errorf("message %q gives advice (%q); the store states facts only", err, advice)
+		}
+	}
 }
 
 // TestZeroLengthFileIsInitialised: an empty file holds nothing, so it is
@@ -289,8 +305,13 @@ func TestNewerSchemaRefused(t *testing.T) {
 		if !errors.Is(err, ErrTooNew) {
 			t.Fatalf("Open(ReadOnly %v) = %v, want ErrTooNew", ro, err)
 		}
-		if msg := err.Error(); !strings.Contains(msg, s.Path()) || !strings.Contains(msg, "update cooldown") {
-			t.Errorf("message %q should name the path and say to update cooldown", msg)
+		want := fmt.Sprintf("database %s has schema version %d, newer than this cooldown understands (%d)", s.Path(), SchemaVersion+1, SchemaVersion)
+		if msg := err.Error(); msg != want {
+			t.Errorf("message %q, want %q", msg, want)
+		}
+		var se *Error
+		if !errors.As(err, &se) || se.Version != SchemaVersion+1 || se.Path != s.Path() {
+			t.Errorf("error %#v should carry the path and version %d", err, SchemaVersion+1)
 		}
 	}
 	// An already open store refuses too (another program upgraded the file).
@@ -348,7 +369,7 @@ func TestMigrateFromVersion0(t *testing.T) {
 	noon := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	want := []coach.Day{{
 		Date:     date(t, "2026-11-24"),
-		Workouts: []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}},
+		Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 7}},
 		Done:     ticks(map[coach.Item]time.Time{coach.Berries: noon, coach.FoamRolling: noon}),
 		Bedtime:  ptr(coach.Clock(22*60 + 30)),
 		Morning:  &coach.Morning{SleepHours: 7.5, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: 4},
@@ -363,19 +384,39 @@ func TestMigrateFromVersion0(t *testing.T) {
 	}
 }
 
-func TestMigrateFromVersion0FailsWhole(t *testing.T) {
+// TestMigrateFromVersion0KeepsBadRecords: a version 0 day that cannot be
+// upgraded (here it fails validation) is kept byte for byte, reads as
+// damaged and Check says why; the others are upgraded.
+func TestMigrateFromVersion0KeepsBadRecords(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "old.db")
+	bad := `{"workouts":[{"kind":"strength","minutes":60,"rpe":11}]}`
 	writeV0(t, p, map[string]string{
 		"2026-11-24": `{"workouts":[{"kind":"strength","minutes":60,"rpe":7}],"done":["berries"]}`,
-		"2026-11-25": `{"workouts":[{"kind":"strength","minutes":60,"rpe":11}]}`,
+		"2026-11-25": bad,
 	})
-	before := fileSum(t, p)
-	_, err := Open(p, Options{})
-	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "2026-11-25") {
-		t.Errorf("Open = %v, want ErrCorrupt naming 2026-11-25", err)
+	s, err := Open(p, Options{})
+	if err != nil {
+		t.Fatalf("Open = %v", err)
 	}
-	if fileSum(t, p) != before {
-		t.Error("a failed migration changed the file")
+	days, err := s.Days()
+	var de *DamagedError
+	if !errors.As(err, &de) || !reflect.DeepEqual(de.Keys, []string{"2026-11-25"}) {
+		t.Errorf("Days() error = %v, want a DamagedError naming 2026-11-25", err)
+	}
+	if len(days) != 1 || days[0].Date != date(t, "2026-11-24") {
+		t.Errorf("Days() = %+v, want the upgraded 2026-11-24", days)
+	}
+	db, _ := bolt.Open(p, 0o600, &bolt.Options{ReadOnly: true})
+	_ = db.View(func(tx *bolt.Tx) error {
+		if got := string(tx.Bucket(bucketDays).Get([]byte("2026-11-25"))); got != bad {
+			t.Errorf("the record was changed to %q", got)
+		}
+		return nil
+	})
+	_ = db.Close()
+	probs, err := s.Check()
+	if err != nil || len(probs) != 1 || probs[0].Key != "2026-11-25" || !strings.Contains(probs[0].Msg, "version 0") {
+		t.Errorf("Check = %v, %v; want one problem for 2026-11-25 saying it is a version 0 record", probs, err)
 	}
 	checkDB(t, p)
 }
@@ -531,7 +572,7 @@ func TestCheckFindsBadRecords(t *testing.T) {
 			t.Errorf("Check did not report %s: %v", k, probs)
 		}
 	}
-	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "cooldown check") {
-		t.Errorf("Day(undecodable) = %v, want ErrCorrupt", err)
+	if _, err := s.Day(date(t, "2026-11-19")); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "2026-11-19") {
+		t.Errorf("Day(undecodable) = %v, want ErrDamaged naming 2026-11-19", err)
 	}
 }

@@ -93,12 +93,27 @@ func doneAt(d coach.Day, item coach.Item) time.Time {
 	return at
 }
 
-// fullDay returns a day using every field.
+// withoutIDs returns days with their workouts' ids cleared, as export
+// version 1 carries them.
+func withoutIDs(days []coach.Day) []coach.Day {
+	out := make([]coach.Day, len(days))
+	for i, d := range days {
+		d.Workouts = append([]coach.Workout(nil), d.Workouts...)
+		for j := range d.Workouts {
+			d.Workouts[j].ID = 0
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// fullDay returns a day using every field; its workouts have the ids the
+// store gives them.
 func fullDay(d coach.Date) coach.Day {
 	at := time.Date(d.Year, d.Month, d.Day, 19, 2, 0, 0, time.UTC)
 	return coach.Day{
 		Date:     d,
-		Workouts: []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}, {Kind: coach.Intervals, Minutes: 20, RPE: 9}},
+		Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 7}, {ID: 2, Kind: coach.Intervals, Minutes: 20, RPE: 9}},
 		Done: ticks(map[coach.Item]time.Time{
 			coach.FoamRolling: at,
 			coach.Berries:     at.Add(38*time.Minute + 10*time.Second),
@@ -119,7 +134,7 @@ func history(n int, end coach.Date) []coach.Day {
 		at := time.Date(d.Year, d.Month, d.Day, 18, 30, 0, 0, time.UTC)
 		day := coach.Day{
 			Date:     d,
-			Workouts: []coach.Workout{{Kind: coach.Kinds[i%len(coach.Kinds)], Minutes: 30 + i%90, RPE: 1 + i%10}},
+			Workouts: []coach.Workout{{ID: 1, Kind: coach.Kinds[i%len(coach.Kinds)], Minutes: 30 + i%90, RPE: 1 + i%10}},
 		}
 		for j, it := range coach.Items {
 			if (i+j)%3 == 0 {

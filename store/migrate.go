@@ -23,8 +23,10 @@ import (
 // Migrating to version 1 gives every done item the time noon UTC of its
 // date (the real time was never recorded), rewrites every day as a version
 // 1 record, and creates the other buckets and the meta bucket, all in the
-// write transaction that Open runs. A day that cannot be migrated aborts the
-// whole transaction: the file stays as it was.
+// write transaction that Open runs. A day that cannot be migrated (it does
+// not decode, or fails validation) is kept byte for byte, never dropped:
+// it then reads as a damaged record, and Check names it and says why. A
+// backup of the file is taken before any migration (backups.go).
 
 type v0Day struct {
 	Workouts []struct {
@@ -46,9 +48,24 @@ type coachMorning0 struct {
 	Soreness     int     `json:"soreness"`
 }
 
-// isV0 reports whether the root buckets are those of schema version 0.
-func isV0(names []string) bool {
+// isV0Layout reports whether the root buckets are those of schema version 0.
+func isV0Layout(names []string) bool {
 	return len(names) == 1 && names[0] == string(bucketDays)
+}
+
+// isV0 reports whether tx reads a schema 0 file: one that a store which
+// does not write reads as it is, without migrating it.
+func isV0(tx *bolt.Tx) bool {
+	return tx.Bucket(bucketMeta) == nil && tx.Bucket(bucketDays) != nil
+}
+
+// decodeV0 reads a schema 0 day record as migrating it would.
+func (s *Store) decodeV0(key, v []byte) (coach.Day, error) {
+	d, err := decodeV0(key, v)
+	if err != nil {
+		return coach.Day{}, s.damaged([]string{string(key)})
+	}
+	return d, nil
 }
 
 // migrate brings the file from schema version from to SchemaVersion inside
@@ -78,11 +95,11 @@ func (s *Store) migrateV0(tx *bolt.Tx) error {
 	err := b.ForEach(func(k, v []byte) error {
 		d, err := decodeV0(k, v)
 		if err != nil {
-			return s.corrupt(fmt.Sprintf("has a version 0 day %q that cannot be upgraded", k), err)
+			return nil // kept as it is: it reads as damaged, Check says why
 		}
 		nv, err := encodeValid(d)
 		if err != nil {
-			return s.corrupt(fmt.Sprintf("has a version 0 day %q that cannot be upgraded", k), err)
+			return nil
 		}
 		recs = append(recs, rec{append([]byte(nil), k...), nv})
 		return nil
@@ -113,8 +130,8 @@ func decodeV0(k, v []byte) (coach.Day, error) {
 		return coach.Day{}, err
 	}
 	d := coach.Day{Date: date, Note: old.Note}
-	for _, w := range old.Workouts {
-		d.Workouts = append(d.Workouts, coach.Workout{Kind: coach.Kind(w.Kind), Minutes: w.Minutes, RPE: w.RPE})
+	for i, w := range old.Workouts {
+		d.Workouts = append(d.Workouts, coach.Workout{ID: i + 1, Kind: coach.Kind(w.Kind), Minutes: w.Minutes, RPE: w.RPE})
 	}
 	for _, id := range old.Done {
 		d.SetDone(coach.Item(id), true, date.Time())

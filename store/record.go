@@ -16,10 +16,11 @@ import (
 // because the whole history is decoded on every screen that shows it and by
 // `cooldown status` every second: 3,650 days decode in well under a
 // millisecond this way against several milliseconds with encoding/json.
-// Layout of record version 1 (uvarint and varint are encoding/binary's):
+// Layout of record version 2 (uvarint and varint are encoding/binary's):
 //
-//	byte     record version (1)
+//	byte     record version (2)
 //	uvarint  number of workouts, then per workout:
+//	         uvarint id (1 or more, unique in the day),
 //	         byte kind code, uvarint minutes, byte rpe
 //	uvarint  number of done items, then per item:
 //	         byte item code, varint Unix seconds (UTC) of the tick
@@ -28,16 +29,40 @@ import (
 //	5 bytes  sleep in half hours, sleep quality,    (when flag 2)
 //	         fatigue, stress, soreness
 //	uvarint  note length in bytes, then the UTF-8 note (when flag 4)
+//	uvarint  the highest workout id ever given in the day (when flag 8)
+//
+// Version 1 is the same without the workout ids; its workouts read with
+// ids 1 to n in order, and the day is written as version 2 on its next
+// write (no schema migration: both versions live in the same bucket).
+//
+// A workout's id names it inside its day, so that an edit says which
+// workout it changes (coach.Day.WorkoutIndex) and never goes by position.
+// The encoder gives every workout with id 0 the next id of its day, in
+// order: one above the largest id the day holds or ever gave. The highest
+// id ever given is kept (flag 8) once it is above the largest id present,
+// so an id freed by removing the newest workout is never given again: a
+// screen still naming it can never edit a workout added after it.
 //
 // Kind and item codes are fixed here, independent of the order of the
 // coach's lists, so that reordering the checklist never changes a file.
 // Done times are kept to the second, the precision of the export format.
-const recordVersion = 1
+const recordVersion = 2
+
+// recordVersionNoIDs is the record version without workout ids.
+const recordVersionNoIDs = 1
+
+// MaxWorkoutsPerDay bounds the workouts of one day: the store refuses to
+// write more, and import refuses a day with more.
+const MaxWorkoutsPerDay = 100
+
+// maxWorkoutID bounds a stored workout id.
+const maxWorkoutID = math.MaxInt32
 
 const (
 	flagBedtime = 1 << iota
 	flagMorning
 	flagNote
+	flagLastID
 )
 
 // kindCodes and itemCodes are the stable codes of the record format. A code
@@ -106,6 +131,30 @@ func parseKey(k []byte) (coach.Date, error) {
 // encodeDay appends the record of d to buf. d must be valid; a value the
 // format cannot hold is an error, never silently changed.
 func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
+	return encodeDayAfter(buf, d, 0)
+}
+
+// encodeDayAfter is encodeDay for a day whose stored record had given
+// workout ids up to lastID: new workouts get ids above it.
+func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
+	if len(d.Workouts) > MaxWorkoutsPerDay {
+		return nil, &coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(d.Workouts), MaxWorkoutsPerDay)}
+	}
+	next := 1 // the id the next workout without one gets
+	for i, w := range d.Workouts {
+		if w.ID < 0 || w.ID > maxWorkoutID {
+			return nil, fmt.Errorf("workouts[%d]: cannot store id %d", i, w.ID)
+		}
+		if w.ID > 0 && d.WorkoutIndex(w.ID) != i {
+			return nil, fmt.Errorf("workouts[%d]: id %d is given twice", i, w.ID)
+		}
+		next = max(next, w.ID+1)
+	}
+	if lastID > maxWorkoutID {
+		return nil, fmt.Errorf("workouts: cannot store last id %d", lastID)
+	}
+	next = max(next, lastID+1)
+	present := 0 // the largest id the record holds
 	buf = append(buf, recordVersion)
 	buf = binary.AppendUvarint(buf, uint64(len(d.Workouts)))
 	for i, w := range d.Workouts {
@@ -113,6 +162,15 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 		if !ok || w.Minutes < 0 || w.RPE < 0 || w.RPE > 255 {
 			return nil, fmt.Errorf("workouts[%d]: cannot store %+v", i, w)
 		}
+		id := w.ID
+		if id == 0 {
+			if next > maxWorkoutID {
+				return nil, fmt.Errorf("workouts[%d]: no free id left", i)
+			}
+			id, next = next, next+1
+		}
+		present = max(present, id)
+		buf = binary.AppendUvarint(buf, uint64(id))
 		buf = append(buf, c)
 		buf = binary.AppendUvarint(buf, uint64(w.Minutes))
 		buf = append(buf, byte(w.RPE))
@@ -152,6 +210,10 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 	if d.Note != "" {
 		flags |= flagNote
 	}
+	last := max(lastID, present) // the highest id ever given, after this write
+	if last > present {
+		flags |= flagLastID
+	}
 	buf = append(buf, flags)
 	if d.Bedtime != nil {
 		if *d.Bedtime < 0 {
@@ -174,6 +236,9 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 	if d.Note != "" {
 		buf = binary.AppendUvarint(buf, uint64(len(d.Note)))
 		buf = append(buf, d.Note...)
+	}
+	if flags&flagLastID != 0 {
+		buf = binary.AppendUvarint(buf, uint64(last))
 	}
 	return buf, nil
 }
@@ -249,17 +314,38 @@ func decodeDay(date coach.Date, b []byte) (coach.Day, error) {
 // decodeDayInto is decodeDay taking the day's small parts from sl (nil:
 // allocated on their own), for decoding many days at once.
 func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
+	d, _, err := decodeRecord(sl, date, b)
+	return d, err
+}
+
+// decodeRecord is decodeDayInto also returning the highest workout id the
+// day ever gave (at least the largest id it holds), for the next write.
+func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) {
 	d := coach.Day{Date: date}
 	r := recordReader{b: b}
-	if v := r.byte("version"); r.err == nil && v != recordVersion {
-		return d, recordErr("record version %d is not known (want %d)", v, recordVersion)
+	version := r.byte("version")
+	if r.err == nil && version != recordVersion && version != recordVersionNoIDs {
+		return d, 0, recordErr("record version %d is not known (want %d or %d)", version, recordVersionNoIDs, recordVersion)
 	}
-	// Every workout takes at least 3 bytes, every item 2: a count larger
-	// than the rest of the record allows is refused before allocating.
-	nw := r.uvarint("workouts", uint64(len(r.b)/3))
+	ids := version == recordVersion
+	// Every workout takes at least 3 bytes (4 with its id), every item 2:
+	// a count larger than the rest of the record allows is refused before
+	// allocating.
+	perWorkout, maxWorkouts := 3, uint64(math.MaxInt32)
+	if ids {
+		perWorkout, maxWorkouts = 4, MaxWorkoutsPerDay
+	}
+	nw := r.uvarint("workouts", min(uint64(len(r.b)/perWorkout), maxWorkouts))
 	if nw > 0 {
 		d.Workouts = sl.workoutList(int(nw))
 		for i := range d.Workouts {
+			id := i + 1
+			if ids {
+				id = int(r.uvarint("workout id", maxWorkoutID))
+				if r.err == nil && (id == 0 || d.WorkoutIndex(id) >= 0) {
+					r.fail("workouts[%d]: id %d is not a free id above 0", i, id)
+				}
+			}
 			c := r.byte("workout kind")
 			if r.err == nil && (int(c) >= len(kindCodes) || kindCodes[c] == "") {
 				r.fail("workouts[%d]: unknown kind code %d", i, c)
@@ -267,9 +353,9 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 			mins := r.uvarint("workout minutes", math.MaxInt32)
 			rpe := r.byte("workout rpe")
 			if r.err != nil {
-				return d, r.err
+				return d, 0, r.err
 			}
-			d.Workouts[i] = coach.Workout{Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
+			d.Workouts[i] = coach.Workout{ID: id, Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
 		}
 	}
 	nd := r.uvarint("done", uint64(len(r.b)/2))
@@ -284,13 +370,13 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 			}
 			sec := r.varint("done time")
 			if r.err != nil {
-				return d, r.err
+				return d, 0, r.err
 			}
 			if sec < minUnix || sec > maxUnix {
-				return d, recordErr("done %s: time %d out of range", itemCodes[c], sec)
+				return d, 0, recordErr("done %s: time %d out of range", itemCodes[c], sec)
 			}
 			if seen&(1<<c) != 0 {
-				return d, recordErr("done: item %s twice", itemCodes[c])
+				return d, 0, recordErr("done: item %s twice", itemCodes[c])
 			}
 			if seen>>c != 0 {
 				inOrder = false // a lower code after a higher one
@@ -306,7 +392,7 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 		}
 	}
 	flags := r.byte("flags")
-	if r.err == nil && flags&^(flagBedtime|flagMorning|flagNote) != 0 {
+	if r.err == nil && (flags&^(flagBedtime|flagMorning|flagNote|flagLastID) != 0 || version == recordVersionNoIDs && flags&flagLastID != 0) {
 		r.fail("unknown flags %#x", flags)
 	}
 	if flags&flagBedtime != 0 {
@@ -333,13 +419,24 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 			}
 		}
 	}
+	last := 0
+	for _, w := range d.Workouts {
+		last = max(last, w.ID)
+	}
+	if flags&flagLastID != 0 {
+		given := int(r.uvarint("last workout id", maxWorkoutID))
+		if r.err == nil && given <= last {
+			r.fail("last workout id %d is not above the largest id %d", given, last)
+		}
+		last = given
+	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("%d bytes after the end of the record", len(r.b))
 	}
 	if r.err != nil {
-		return coach.Day{Date: date}, r.err
+		return coach.Day{Date: date}, 0, r.err
 	}
-	return d, nil
+	return d, last, nil
 }
 
 // Settings record: version byte, sleep target in half hours, diet minimum,

@@ -100,12 +100,14 @@ func TestDayHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []coach.Workout{{Kind: coach.Strength, Minutes: 60, RPE: 7}}; !reflect.DeepEqual(d.Workouts, want) {
+	if want := []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 7}}; !reflect.DeepEqual(d.Workouts, want) {
 		t.Errorf("after SetWorkout(0): %v, want %v", d.Workouts, want)
 	}
 	d, _ = s.SetWorkout(day, 1, coach.Workout{Kind: coach.Sport, Minutes: 30, RPE: 4})
 	d, _ = s.SetWorkout(day, 0, coach.Workout{Kind: coach.Endurance, Minutes: 90, RPE: 5})
-	if want := []coach.Workout{{Kind: coach.Endurance, Minutes: 90, RPE: 5}, {Kind: coach.Sport, Minutes: 30, RPE: 4}}; !reflect.DeepEqual(d.Workouts, want) {
+	// Replacing a workout by position keeps its id; an appended one gets
+	// the next.
+	if want := []coach.Workout{{ID: 1, Kind: coach.Endurance, Minutes: 90, RPE: 5}, {ID: 2, Kind: coach.Sport, Minutes: 30, RPE: 4}}; !reflect.DeepEqual(d.Workouts, want) {
 		t.Errorf("after replace and append: %v, want %v", d.Workouts, want)
 	}
 	if _, err := s.SetWorkout(day, 3, coach.Workout{Kind: coach.Sport, Minutes: 30, RPE: 4}); err == nil {
@@ -117,7 +119,7 @@ func TestDayHelpers(t *testing.T) {
 		t.Errorf("RPE 11: %v, want a FieldError on workouts[2].rpe", err)
 	}
 	d, _ = s.RemoveWorkout(day, 0)
-	if want := []coach.Workout{{Kind: coach.Sport, Minutes: 30, RPE: 4}}; !reflect.DeepEqual(d.Workouts, want) {
+	if want := []coach.Workout{{ID: 2, Kind: coach.Sport, Minutes: 30, RPE: 4}}; !reflect.DeepEqual(d.Workouts, want) {
 		t.Errorf("after RemoveWorkout(0): %v, want %v", d.Workouts, want)
 	}
 	if _, err := s.RemoveWorkout(day, 5); err == nil {

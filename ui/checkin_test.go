@@ -70,7 +70,7 @@ func TestCheckinWholeFlow(t *testing.T) {
 	if !ok {
 		t.Fatal("no day stored")
 	}
-	want := coach.Workout{Kind: coach.Intervals, Minutes: 50, RPE: 8}
+	want := coach.Workout{ID: 1, Kind: coach.Intervals, Minutes: 50, RPE: 8} // the store gives the id
 	if len(d.Workouts) != 1 || d.Workouts[0] != want {
 		t.Errorf("stored workouts = %+v, want [%+v]", d.Workouts, want)
 	}
@@ -130,7 +130,7 @@ func TestCheckinBackAndForthKeepsEverything(t *testing.T) {
 	hs.press("tab", "tab", "tab")
 	hs.mustContain("Step 5 of 7")
 	d, _ := storedDay(t, hs, mustDate(t, "2026-11-26"))
-	want := coach.Workout{Kind: coach.Endurance, Minutes: 95, RPE: 6}
+	want := coach.Workout{ID: 1, Kind: coach.Endurance, Minutes: 95, RPE: 6}
 	if len(d.Workouts) != 1 || d.Workouts[0] != want || !d.IsDone(coach.Massage) {
 		t.Fatalf("stored %+v, want one %+v and massage", d, want)
 	}

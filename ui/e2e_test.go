@@ -119,7 +119,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read today after the first run: %v", err)
 	}
-	want := coach.Workout{Kind: coach.Intervals, Minutes: 50, RPE: 7}
+	want := coach.Workout{ID: 1, Kind: coach.Intervals, Minutes: 50, RPE: 7} // the store gives the id
 	if len(d.Workouts) != 1 || d.Workouts[0] != want {
 		t.Fatalf("workouts = %+v, want [%+v]", d.Workouts, want)
 	}

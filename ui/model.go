@@ -413,7 +413,7 @@ func (m *Model) statusLine(w int) string {
 	case m.quitting && m.exit.asking:
 		return truncate(st.Warn.Render(m.quitQuestion()), w)
 	case m.err != nil:
-		return truncate(st.Error.Render("✗ "+safetext.Line(m.err.Error())), w)
+		return truncate(st.Error.Render("✗ "+safetext.Line(errText(m.err))), w)
 	case m.retrying() && !m.exit.waiting:
 		return truncate(st.Warn.Render("saving… the database is in use by another process ("+safetext.Line(m.ctx.store.Path())+")"), w)
 	case m.quitting && m.exit.waiting:

@@ -72,7 +72,7 @@ func TestTwoStoresChangeOneDay(t *testing.T) {
 	if !d.IsDone(coach.Massage) || !d.IsDone(coach.Stretching) || d.Note != "from the other process" {
 		t.Errorf("stored day %+v: want both ticks and the other's note", d)
 	}
-	if len(d.Workouts) != 2 || d.Workouts[0].RPE != 7 || d.Workouts[1] != (coach.Workout{Kind: coach.Endurance, Minutes: 20, RPE: 3}) {
+	if len(d.Workouts) != 2 || d.Workouts[0].RPE != 7 || d.Workouts[1] != (coach.Workout{ID: d.Workouts[1].ID, Kind: coach.Endurance, Minutes: 20, RPE: 3}) || d.Workouts[0].ID == d.Workouts[1].ID {
 		t.Errorf("stored workouts %+v, want the app's strength at RPE 7 and the other's endurance untouched", d.Workouts)
 	}
 }
