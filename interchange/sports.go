@@ -21,6 +21,7 @@ const defaultKind = coach.Endurance
 // are normalised names (see norm).
 var subSportKinds = map[string]coach.Kind{
 	"strengthtraining":     coach.Strength,
+	"cardiotraining":       coach.Endurance,
 	"hiit":                 coach.Intervals,
 	"amrap":                coach.Intervals,
 	"emom":                 coach.Intervals,
