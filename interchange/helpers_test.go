@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -151,3 +152,7 @@ func errNames(es []*FileError) []string {
 	}
 	return out
 }
+
+var errEOF = io.EOF
+
+func readAll(r io.Reader) ([]byte, error) { return io.ReadAll(r) }

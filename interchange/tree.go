@@ -67,14 +67,18 @@ func readZip(name string, r io.ReaderAt, size int64, lim Limits) Result {
 }
 
 // readFolder reads every file in dir and below. Files are opened through
-// os.Root, so a symlink that points outside dir is refused (ErrOutside)
-// instead of followed; a symlink to a folder is not followed.
+// os.Root; a symlink to a file inside dir is read, one that points outside
+// dir is refused (ErrOutside), and a symlink to a folder is not followed.
 func readFolder(dir string, lim Limits) (Result, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return Result{}, fmt.Errorf("read folder %s: %w", dir, err)
 	}
 	defer root.Close()
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return Result{}, fmt.Errorf("read folder %s: %w", dir, err)
+	}
 	var res Result
 	var entries []entry
 	fsys := root.FS()
@@ -100,18 +104,24 @@ func readFolder(dir string, lim Limits) (Result, error) {
 			}
 			return nil
 		}
+		open := p
 		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := root.Stat(p) // follows the link, inside the root only
+			// Resolve the link and open its target by its path inside
+			// the folder, so os.Root never follows a link itself.
+			target, err := insideTarget(realDir, show)
 			if err != nil {
-				if _, oerr := os.Stat(show); oerr == nil {
-					err = ErrOutside // it resolves, but not inside dir
-				}
+				res.Refused = append(res.Refused, &FileError{File: show, Err: err})
+				return nil
+			}
+			info, err := root.Stat(target)
+			if err != nil {
 				res.Refused = append(res.Refused, &FileError{File: show, Err: err})
 				return nil
 			}
 			if !info.Mode().IsRegular() {
 				return nil // a linked folder is not followed
 			}
+			open = target
 		} else if !d.Type().IsRegular() {
 			return nil // devices, pipes, sockets
 		}
@@ -119,7 +129,7 @@ func readFolder(dir string, lim Limits) (Result, error) {
 			res.Refused = append(res.Refused, &FileError{File: dir, Err: fmt.Errorf("%w: more than %d files", ErrTooLarge, lim.Entries)})
 			return fs.SkipAll
 		}
-		entries = append(entries, entry{name: p, open: func() (io.ReadCloser, error) { return root.Open(p) }})
+		entries = append(entries, entry{name: p, open: func() (io.ReadCloser, error) { return root.Open(open) }})
 		return nil
 	})
 	if werr != nil {
@@ -252,4 +262,19 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 type readCloser struct {
 	io.Reader
 	io.Closer
+}
+
+// insideTarget resolves the symlink at link and returns its target as a
+// slash path relative to realDir (dir with its own links resolved), or
+// ErrOutside when the target is not inside it.
+func insideTarget(realDir, link string) (string, error) {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(realDir, target)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", ErrOutside
+	}
+	return filepath.ToSlash(rel), nil
 }
