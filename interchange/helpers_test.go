@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -23,16 +24,24 @@ import (
 // from there and never copied into this repository.
 func fitTestdata(t testing.TB) string {
 	t.Helper()
+	dir, err := fitModuleTestdata()
+	if err != nil {
+		t.Skipf("skipped: %v; run `go mod download` to test on the module's real device files", err)
+	}
+	return dir
+}
+
+func fitModuleTestdata() (string, error) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/muktihari/fit").Output()
 	dir := strings.TrimSpace(string(out))
 	if err != nil || dir == "" {
-		t.Skipf("skipped: the github.com/muktihari/fit module directory is not available (go list: %v); run `go mod download` to test on its real device files", err)
+		return "", fmt.Errorf("the github.com/muktihari/fit module directory is not available (go list: %v)", err)
 	}
 	td := filepath.Join(dir, "testdata")
 	if _, err := os.Stat(td); err != nil {
-		t.Skipf("skipped: %s is missing (%v); run `go mod download` to test on real device files", td, err)
+		return "", fmt.Errorf("%s is missing: %w", td, err)
 	}
-	return td
+	return td, nil
 }
 
 // fitFile is the content of one encoded FIT activity.
