@@ -43,6 +43,18 @@ func (rd *reader) readApple(d *xmlDoc) (Result, error) {
 	var res Result
 	var efforts []appleEffort
 	var w *Session // the workout being read
+	// Source names repeat on every record: keep one copy of each.
+	sources := map[string]string{}
+	source := func(name string) string {
+		if v, ok := sources[name]; ok {
+			return v
+		}
+		v := clip(name, 100)
+		if len(sources) < 1000 {
+			sources[name] = v
+		}
+		return v
+	}
 	maxSessions := rd.lim.Sessions - rd.sessions
 	maxSleep := rd.lim.SleepRecords - rd.sleep
 	for {
@@ -70,7 +82,7 @@ func (rd *reader) readApple(d *xmlDoc) (Result, error) {
 					if len(res.Sleep)+len(efforts) >= maxSleep {
 						return Result{}, fmt.Errorf("%w: more than %d sleep and effort records", ErrTooLarge, maxSleep)
 					}
-					res.Sleep = append(res.Sleep, Sleep{Start: start, End: end, Stage: stage, Source: clip(attr(t, "sourceName"), 100)})
+					res.Sleep = append(res.Sleep, Sleep{Start: start, End: end, Stage: stage, Source: source(attr(t, "sourceName"))})
 				case appleEffortType:
 					start, end, err := appleInterval(t)
 					if err != nil {

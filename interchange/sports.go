@@ -65,7 +65,7 @@ func init() {
 		discgolf discsports racket badminton squash racquetball pickleball padel tabletennis
 		volleyball baseball softball cricket rugby hockey lacrosse handball waterpolo teamsport
 		boxing kickboxing martialarts mixedmartialarts wrestling fencing rockclimbing rockclimb
-		climbing alpineskiing alpineski downhillskiing snowboarding snowboard snowsports
+		climbing bouldering alpineskiing alpineski downhillskiing snowboarding snowboard snowsports
 		surfing surfingsports windsurfing windsurf kitesurfing kitesurf wakeboarding waterskiing
 		wakesurfing watersports sailing sail rafting diving underwaterdiving snorkeling poolapnea
 		archery shooting tactical equestriansports horsebackriding gymnastics trackandfield
