@@ -220,3 +220,36 @@ func TestStravaDates(t *testing.T) {
 		}
 	}
 }
+
+// TestStravaLinkedFileBroken: a row whose linked file is corrupt keeps the
+// row's own values and lists the file as refused; two exports unpacked in
+// one folder each link their own files.
+func TestStravaLinkedFileBroken(t *testing.T) {
+	files := stravaExport(t)
+	var two []zipFile
+	for _, f := range files {
+		data := f.data
+		if f.name == "activities/111.fit.gz" {
+			data = data[:len(data)/2]
+		}
+		two = append(two, zipFile{"a/" + f.name, data}, zipFile{"b/" + f.name, f.data})
+	}
+	dir := writeFiles(t, two...)
+	res, err := ReadPath(dir, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := dir + string(filepath.Separator)
+	if len(res.Refused) != 1 || res.Refused[0].File != prefix+"a/activities/111.fit.gz" || !errors.Is(res.Refused[0], ErrCorrupt) {
+		t.Errorf("got refused %v, want a/activities/111.fit.gz, corrupt", errNames(res.Refused))
+	}
+	if len(res.Sessions) != 10 {
+		t.Fatalf("got %d sessions, want 10 (5 rows in each export, linked files not read again)", len(res.Sessions))
+	}
+	if s := res.Sessions[0]; s.ID != "111" || s.File != prefix+"a/activities.csv" || s.OffsetFrom != OffsetNone || s.Timer != 45*time.Minute {
+		t.Errorf("row with a broken file: got %+v, want the row's own values", s)
+	}
+	if got, want := res.Sessions[5:], stravaWant(prefix+"b/"); !reflect.DeepEqual(got, want) {
+		t.Errorf("second export:\n got %+v\nwant %+v", got, want)
+	}
+}

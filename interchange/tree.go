@@ -150,9 +150,9 @@ func hidden(p string) bool {
 	return false
 }
 
-// tree reads the entries of a folder or zip. A Strava activities.csv is
-// read first, with the files its rows name; every other entry is read on
-// its own. prefix is put before entry names in messages. A zip inside a
+// tree reads the entries of a folder or zip. Each Strava activities.csv
+// is read first, with the files its rows name; every other entry is read
+// on its own. prefix is put before entry names in messages. A zip inside a
 // folder is read as a zip; a zip inside a zip is not.
 func (rd *reader) tree(prefix string, entries []entry, res *Result) {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
@@ -161,28 +161,26 @@ func (rd *reader) tree(prefix string, entries []entry, res *Result) {
 		byName[e.name] = i
 	}
 	used := make([]bool, len(entries))
-	// The Strava export: the shallowest activities.csv.
-	csvAt := -1
+	// Each Strava export (an activities.csv, with the files its rows name
+	// under the same folder) is read before the loose files.
 	for i, e := range entries {
-		if path.Base(e.name) == "activities.csv" && (csvAt < 0 || strings.Count(e.name, "/") < strings.Count(entries[csvAt].name, "/")) {
-			csvAt = i
+		if path.Base(e.name) != "activities.csv" {
+			continue
 		}
-	}
-	if csvAt >= 0 {
-		used[csvAt] = true
-		dir := path.Dir(entries[csvAt].name)
+		used[i] = true
+		dir := path.Dir(e.name)
 		link := func(filename string) (Result, bool) {
 			p := path.Clean(path.Join(dir, strings.ReplaceAll(filename, `\`, "/")))
-			i, ok := byName[p]
-			if !ok || used[i] {
+			j, ok := byName[p]
+			if !ok || used[j] {
 				return Result{}, false
 			}
-			used[i] = true
+			used[j] = true
 			rd.linked = true
 			defer func() { rd.linked = false }()
-			return rd.entry(prefix, entries[i]), true
+			return rd.entry(prefix, entries[j]), true
 		}
-		res.add(rd.csvEntry(prefix, entries[csvAt], link))
+		res.add(rd.csvEntry(prefix, e, link))
 	}
 	for i, e := range entries {
 		if !used[i] {

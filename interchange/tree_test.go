@@ -238,3 +238,37 @@ func (c *chunked) Read(p []byte) (int, error) {
 	c.s = c.s[n:]
 	return n, nil
 }
+
+// TestSniffByContent: names do not decide; an HTML page or a property
+// list is unsupported, not refused.
+func TestSniffByContent(t *testing.T) {
+	good := runFIT(t, time.Date(2025, 3, 10, 6, 0, 0, 0, time.UTC))
+	tests := []struct {
+		name string
+		data []byte
+		want error // nil: one session
+	}{
+		{"activity.txt", good, nil},
+		{"ride.tcx.gz", gzipped(t, good), nil},
+		{"export.xml", good, nil},
+		{"a.fit", []byte(tcxDoc), nil},
+		{"page.html", []byte("<!DOCTYPE html><html><body><p>hi<br></body></html>"), ErrUnsupported},
+		{"settings.plist", []byte(`<?xml version="1.0"?><plist version="1.0"><dict/></plist>`), ErrUnsupported},
+		{"a.fit", []byte("not a fit file at all"), ErrUnsupported},
+		{"empty.fit", nil, ErrUnsupported},
+		{"b.fit.gz", gzipped(t, gzipped(t, good)), ErrUnsupported},
+	}
+	for _, tt := range tests {
+		res := Read(tt.name, bytes.NewReader(tt.data), Limits{})
+		errs := append(res.Refused, res.Skipped...)
+		if tt.want == nil {
+			if len(res.Sessions) == 0 || len(errs) != 0 {
+				t.Errorf("%s: got %d sessions, errors %v; want sessions", tt.name, len(res.Sessions), errNames(errs))
+			}
+			continue
+		}
+		if len(res.Sessions) != 0 || len(res.Skipped) != 1 || !errors.Is(res.Skipped[0], tt.want) {
+			t.Errorf("%s: got %d sessions, refused %v, skipped %v; want skipped %v", tt.name, len(res.Sessions), errNames(res.Refused), errNames(res.Skipped), tt.want)
+		}
+	}
+}

@@ -39,7 +39,9 @@ func (rd *reader) readXML(name string, r io.Reader) (Result, error) {
 			return Result{}, fmt.Errorf("%w: XML without a root element", ErrCorrupt)
 		}
 		if err != nil {
-			return Result{}, doc.fail(err)
+			// Before the root element: not an XML file this package reads
+			// (an HTML page, a plist), rather than a damaged one.
+			return Result{}, fmt.Errorf("%w: not well-formed XML (%s: %v)", ErrUnsupported, doc.where(), err)
 		}
 		start, ok := tok.(xml.StartElement)
 		if !ok {
