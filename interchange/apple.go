@@ -43,6 +43,7 @@ func (rd *reader) readApple(d *xmlDoc) (Result, error) {
 	var res Result
 	var efforts []appleEffort
 	var w *Session // the workout being read
+	depth := 0     // element depth inside it: its statistics are at 1, a WorkoutActivity's deeper
 	// Source names repeat on every record: keep one copy of each.
 	sources := map[string]string{}
 	source := func(name string) string {
@@ -67,6 +68,9 @@ func (rd *reader) readApple(d *xmlDoc) (Result, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if w != nil {
+				depth++
+			}
 			switch t.Name.Local {
 			case "Record":
 				switch attr(t, "type") {
@@ -102,14 +106,18 @@ func (rd *reader) readApple(d *xmlDoc) (Result, error) {
 				if err != nil {
 					return Result{}, &FileError{File: d.name, Where: d.where(), Err: err}
 				}
-				w = &s
+				w, depth = &s, 0
 			case "WorkoutStatistics":
-				if w != nil && attr(t, "type") == appleHeartRateType {
+				if w != nil && depth == 1 && attr(t, "type") == appleHeartRateType {
 					w.AvgHR = appleBPM(attr(t, "average"))
 					w.MaxHR = appleBPM(attr(t, "maximum"))
 				}
 			}
 		case xml.EndElement:
+			if w != nil && depth > 0 {
+				depth--
+				continue
+			}
 			if t.Name.Local == "Workout" && w != nil {
 				if len(res.Sessions) >= maxSessions {
 					return Result{}, fmt.Errorf("%w: more than %d workouts", ErrTooLarge, maxSessions)

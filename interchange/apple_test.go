@@ -55,6 +55,9 @@ const appleBody = ` <Record type="HKQuantityTypeIdentifierHeartRate" sourceName=
   <WorkoutEvent type="HKWorkoutEventTypePause" date="2025-03-10 07:40:00 +0100" duration="0" durationUnit="min"/>
   <WorkoutStatistics type="HKQuantityTypeIdentifierActiveEnergyBurned" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" sum="612.4" unit="kcal"/>
   <WorkoutStatistics type="HKQuantityTypeIdentifierHeartRate" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" average="151.3" minimum="98" maximum="177" unit="count/min"/>
+  <WorkoutActivity uuid="5D5C1C4E-0C1A-4E4F-9A6E-2B6F0E1D9C11" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" duration="52.5" durationUnit="min">
+   <WorkoutStatistics type="HKQuantityTypeIdentifierHeartRate" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" average="99" minimum="60" maximum="120" unit="count/min"/>
+  </WorkoutActivity>
   <WorkoutRoute sourceName="Ann’s Apple Watch" sourceVersion="11.3" creationDate="2025-03-10 08:02:15 +0100" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100">
    <FileReference path="/workout-routes/route_2025-03-10_8.02am.gpx"/>
   </WorkoutRoute>
@@ -132,13 +135,13 @@ func TestAppleHealthBroken(t *testing.T) {
 		want      error
 		where     string
 	}{
-		{"truncated", full[:len(full)-40], Limits{}, ErrCorrupt, "line 47"},
-		{"bad workout date", strings.Replace(full, `startDate="2025-03-12 18:10:00 +0100"`, `startDate="12/03/2025"`, 1), Limits{}, ErrCorrupt, "line 45"},
+		{"truncated", full[:len(full)-40], Limits{}, ErrCorrupt, "line 50"},
+		{"bad workout date", strings.Replace(full, `startDate="2025-03-12 18:10:00 +0100"`, `startDate="12/03/2025"`, 1), Limits{}, ErrCorrupt, "line 48"},
 		{"bad sleep date", strings.Replace(full, `endDate="2025-03-11 02:00:00 +0100" value="HKCategoryValueSleepAnalysisAsleepDeep"`, `endDate="soon" value="HKCategoryValueSleepAnalysisAsleepDeep"`, 1), Limits{}, ErrCorrupt, "line 29"},
 		{"effort out of range", strings.Replace(full, `unit="appleEffortScore" creationDate="2025-03-10 08:10:00 +0100" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" value="7"`, `unit="appleEffortScore" creationDate="2025-03-10 08:10:00 +0100" startDate="2025-03-10 07:10:00 +0100" endDate="2025-03-10 08:02:00 +0100" value="70"`, 1), Limits{}, ErrCorrupt, "line 34"},
 		{"too many workouts", full, Limits{Sessions: 1}, ErrTooLarge, ""},
 		{"too many sleep records", full, Limits{SleepRecords: 3}, ErrTooLarge, ""},
-		{"past the size bound", full, Limits{AppleBytes: int64(len(full) - 1)}, ErrTooLarge, "line 48"},
+		{"past the size bound", full, Limits{AppleBytes: int64(len(full) - 1)}, ErrTooLarge, "line 51"},
 		{"nothing in it", appleHead + appleTail, Limits{}, ErrNoWorkout, ""},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,7 @@ type FileError struct {
 	Err   error  // wraps one of the Err* reasons above
 }
 
+// Error names the file, the place in it and the reason.
 func (e *FileError) Error() string {
 	if e.Where == "" {
 		return fmt.Sprintf("%s: %v", e.File, e.Err)
@@ -38,6 +39,7 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s: %s: %v", e.File, e.Where, e.Err)
 }
 
+// Unwrap returns the reason, for errors.Is.
 func (e *FileError) Unwrap() error { return e.Err }
 
 // skippable reports whether err means "nothing to import" rather than a
