@@ -62,6 +62,9 @@ func readZip(name string, r io.ReaderAt, size int64, lim Limits) Result {
 			return readCloser{budget.reader(rc), rc}, nil
 		}})
 	}
+	if len(entries) == 0 && len(res.Refused) == 0 {
+		return fileResult(name, fmt.Errorf("%w: a zip with no files", ErrNoWorkout))
+	}
 	newReader(lim).tree(name+":", entries, &res)
 	return res
 }

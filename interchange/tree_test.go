@@ -181,6 +181,16 @@ func TestZipBounds(t *testing.T) {
 			t.Errorf("got refused %v, want the zip refused as corrupt", errNames(res.Refused))
 		}
 	})
+	t.Run("empty zip", func(t *testing.T) {
+		p := write(zipOf(t))
+		res, err := ReadPath(p, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Skipped) != 1 || !errors.Is(res.Skipped[0], ErrNoWorkout) || res.Skipped[0].File != p {
+			t.Errorf("got skipped %v, want the zip named: no workout recorded", errNames(res.Skipped))
+		}
+	})
 	t.Run("zip from a stream", func(t *testing.T) {
 		res := Read("-", bytes.NewReader(zipOf(t, zipFile{"a.fit", good})), Limits{})
 		if len(res.Skipped) != 1 || !errors.Is(res.Skipped[0], ErrUnsupported) {
