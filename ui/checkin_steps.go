@@ -341,14 +341,15 @@ func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) 
 		p, need = coach.PillarDiet, m.ctx.settings.DietMinGroups
 	}
 	n := m.day.CountDone(p)
-	count := fmt.Sprintf("%d of %d", n, need)
+	count := fmt.Sprintf("%d done", n) // never "3 of 1"
+	needed := fmt.Sprintf(", %d needed", need)
 	state := pillarGlyph(st, m.day.Pillar(p, m.ctx.settings))
 	if p == coach.PillarBloodFlow {
-		add(m.para(st.Text, "What did you do for blood flow?", state+" "+st.Accent.Render(count)+st.Muted.Render(" needed"))...)
+		add(m.para(st.Text, "What did you do for blood flow?", state+" "+st.Accent.Render(count)+st.Muted.Render(needed))...)
 		// Safety where it is needed (guide: blood flow, about).
 		add(m.para(st.Warn, "Never massage or roll a hot, swollen calf or a fresh injury.", "")...)
 	} else {
-		add(m.para(st.Text, "Which food groups did you eat "+m.dayWord()+"?", state+" "+st.Accent.Render(count)+st.Muted.Render(" groups"))...)
+		add(m.para(st.Text, "Which food groups did you eat "+m.dayWord()+"?", state+" "+st.Accent.Render(count)+st.Muted.Render(needed))...)
 	}
 	add("")
 	items := stepItems(m.step)

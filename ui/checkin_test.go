@@ -47,13 +47,13 @@ func TestCheckinWholeFlow(t *testing.T) {
 	hs.mustContain("Step 3 of 7", "Effort", "very easy", "maximal")
 
 	hs.press("8", "enter")
-	hs.mustContain("Step 4 of 7", "Blood flow", "0 of 1")
+	hs.mustContain("Step 4 of 7", "Blood flow", "0 done, 1 needed")
 	hs.press("down", "down", "space") // foam rolling
-	hs.mustContain("[x] Foam rolling", "1 of 1")
+	hs.mustContain("[x] Foam rolling", "1 done, 1 needed")
 	hs.press("tab")
-	hs.mustContain("Step 5 of 7", "Diet", "0 of 3")
+	hs.mustContain("Step 5 of 7", "Diet", "0 done, 3 needed")
 	hs.press("space", "down", "space", "down", "down", "space")
-	hs.mustContain("3 of 3")
+	hs.mustContain("3 done, 3 needed")
 	hs.press("enter")
 	hs.mustContain("Step 6 of 7", "Sleep plan", "When will you go to bed tonight?", "Advice: aim for 8 h tonight", "hard day: intervals at RPE 8", "7 h meets your target", "22:30", "06:30")
 	hs.press("right", "right") // 23:00
@@ -101,7 +101,7 @@ func TestCheckinResumesAfterQuit(t *testing.T) {
 	again := reopen(hs, "2026-11-26", 80, 24)
 	again.mustContain("Check-in step 5 of 7 (diet)", "continue check-in")
 	again.press("enter")
-	again.mustContain("Step 5 of 7", "[x] Berries", "1 of 3")
+	again.mustContain("Step 5 of 7", "[x] Berries", "1 done, 3 needed")
 	d, _ := storedDay(t, again, mustDate(t, "2026-11-26"))
 	if !d.IsDone(coach.Massage) || !d.IsDone(coach.Berries) || len(d.Workouts) != 1 {
 		t.Fatalf("stored day lost a change: %+v", d)
