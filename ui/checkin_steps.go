@@ -323,7 +323,7 @@ func (m *checkinModel) updateItems(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		*c = (*c + 1) % len(items)
 	case key.Matches(msg, k.Why):
-		return openSection(items[*c].Section)
+		return openItem(items[*c].ID)
 	case key.Matches(msg, k.Toggle):
 		// What the person sees unticked becomes ticked in the stored day,
 		// whatever another process did meanwhile: a set, not a flip.

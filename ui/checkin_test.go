@@ -316,3 +316,36 @@ func TestQuitWaitsForWrites(t *testing.T) {
 		t.Fatal("the tick made before quitting was lost")
 	}
 }
+
+// TestWhyOpensTheItemsOwnParagraph: i on a checklist item opens the guide
+// at that item's own heading, so turmeric and leafy greens show their
+// interaction note first, at the smallest size too.
+func TestWhyOpensTheItemsOwnParagraph(t *testing.T) {
+	tests := []struct {
+		down  int // presses of down on the diet step
+		shows []string
+	}{
+		{2, []string{"## Leafy greens", "If you take warfarin"}},
+		{4, []string{"## Turmeric", "If you take a blood"}},
+	}
+	for _, tt := range tests {
+		for _, size := range [][2]int{{100, 30}, {40, 12}} {
+			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
+			hs.press("enter", "1", "enter", "enter", "enter") // to diet
+			for range tt.down {
+				hs.press("down")
+			}
+			hs.press("i")
+			if activeScreen(hs) != screenGuide {
+				t.Fatalf("i opened %v, want the guide", activeScreen(hs))
+			}
+			hs.mustContain(tt.shows...)
+			if size[1] == 12 {
+				continue
+			}
+			if v := hs.view(); strings.Contains(v, "## The basics come first") {
+				t.Errorf("the diet section opened at its top, not at the item:\n%s", v)
+			}
+		}
+	}
+}

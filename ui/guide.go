@@ -232,12 +232,16 @@ func (m *guideModel) enter() tea.Cmd {
 
 // openSection shows a section from its top; esc then goes back to the
 // screen that asked.
-func (m *guideModel) openSection(id string) tea.Cmd {
+func (m *guideModel) openSection(id string) tea.Cmd { return m.openHeading(id, "") }
+
+// openHeading shows a section at the heading with the given id (from its
+// top when there is none); esc then goes back to the screen that asked.
+func (m *guideModel) openHeading(id, heading string) tea.Cmd {
 	m.load()
 	m.touched = true
 	for i, s := range m.sections {
 		if s.ID == id {
-			return m.show(i, 0, -1)
+			return m.show(i, 0, s.HeadingIndex(heading))
 		}
 	}
 	m.mode = guideContents

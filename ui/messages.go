@@ -22,6 +22,11 @@ type backMsg struct{}
 // from the guide returns to the screen that asked, in the same place.
 type openSectionMsg struct{ id string }
 
+// openItemMsg asks the parent to open the guide at a checklist item's own
+// heading (content.ItemHeading), where its paragraph starts with any
+// safety note it carries.
+type openItemMsg struct{ item coach.Item }
+
 // editDayMsg asks the parent to open the check-in steps on a given date
 // (today's check-in, or a past day from history).
 type editDayMsg struct {
@@ -74,5 +79,6 @@ type tickMsg time.Time
 func navigate(to screen) tea.Cmd    { return func() tea.Msg { return openScreenMsg{to} } }
 func goBack() tea.Msg               { return backMsg{} }
 func openSection(id string) tea.Cmd { return func() tea.Msg { return openSectionMsg{id} } }
+func openItem(it coach.Item) tea.Cmd  { return func() tea.Msg { return openItemMsg{it} } }
 func showError(err error) tea.Cmd   { return func() tea.Msg { return errMsg{err} } }
 func showInfo(text string) tea.Cmd  { return func() tea.Msg { return infoMsg{text} } }

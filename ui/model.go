@@ -13,6 +13,7 @@ import (
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
+	"cooldown/content"
 	"cooldown/store"
 )
 
@@ -221,6 +222,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		cmd := g.openSection(msg.id)
+		return m, tea.Batch(m.open(screenGuide), cmd)
+
+	case openItemMsg:
+		g, ok := m.pages[screenGuide].(interface{ openHeading(id, heading string) tea.Cmd })
+		section, heading, found := content.ItemHeading(string(msg.item))
+		if !ok || !found {
+			return m, nil
+		}
+		cmd := g.openHeading(section, heading)
 		return m, tea.Batch(m.open(screenGuide), cmd)
 
 	case editDayMsg:
