@@ -274,3 +274,31 @@ func TestHistoryDaySleepAdvice(t *testing.T) {
 	hs.press("esc", "down", "enter")
 	hs.mustContain("bedtime 22:30 · wake 05:30 for 7 h")
 }
+
+// TestRestDayQuestionOnAChangedDay: the rest-day question is about the day
+// as shown; when another process changes the day before the answer, the
+// workout stays, and the screen says the day changed and shows it again.
+func TestRestDayQuestionOnAChangedDay(t *testing.T) {
+	today := mustDate(t, "2026-11-26")
+	day := coach.Day{Date: today, Workouts: []coach.Workout{{ID: 1, Kind: coach.Sport, Minutes: 30, RPE: 4}}}
+	hs := newScreenHarness(t, today.String(), []coach.Day{day}, 100, 30)
+	other := otherProcess(t, hs)
+	hs.press("enter")
+	hs.send(editDayMsg{date: today, step: 0})
+	hs.press("d")
+	hs.mustContain("Make Thu 26 Nov a rest day?")
+	if _, err := other.Update(today, func(d *coach.Day) error {
+		d.Workouts[0].Minutes = 45
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	hs.press("y")
+	d, _ := storedDay(t, hs, today)
+	if len(d.Workouts) != 1 || d.Workouts[0].Minutes != 45 {
+		t.Fatalf("stored workouts %+v: the answer applied to a day it was not asked about", d.Workouts)
+	}
+	hs.mustContain("changed")
+	hs.send(pollMsg{})
+	hs.mustContain("45 min")
+}
