@@ -108,13 +108,6 @@ func saveCheckinStep(st Store, date coach.Date, name string) tea.Cmd {
 	}
 }
 
-// checkinAdviceMsg carries the coach message for a past date, computed off
-// the update loop.
-type checkinAdviceMsg struct {
-	date coach.Date
-	msg  coach.Message
-}
-
 // checkinKeyMap holds the keys of the check-in; updateKeys enables those of
 // the current step.
 type checkinKeyMap struct {
@@ -207,9 +200,7 @@ type checkinModel struct {
 	form    *morningForm
 	formErr string
 
-	advice    coach.SleepGoal
-	message   coach.Message // coach message for a past date
-	messageOn coach.Date
+	advice coach.SleepGoal
 
 	cur      *checkinOp // the write on its way, or waiting for the file
 	queue    []checkinOp
@@ -331,12 +322,7 @@ func (m *checkinModel) setStep(s checkinStep) tea.Cmd {
 	} else {
 		m.minutes.Blur()
 	}
-	var cmds []tea.Cmd
-	if s == stepSummary && m.date != m.ctx.today && m.messageOn != m.date {
-		cmds = append(cmds, m.adviseCmd())
-	}
-	cmds = append(cmds, m.storeStep(s.String()))
-	return tea.Batch(cmds...)
+	return m.storeStep(s.String())
 }
 
 // storeStep writes the current step unless it is already stored. A
@@ -361,12 +347,6 @@ func (m *checkinModel) changeKept(fn func(*coach.Day) error, kept func(error)) t
 	}
 	m.sync()
 	return m.do(checkinOp{date: m.date, change: fn, kept: kept})
-}
-
-// adviseCmd computes the coach message of a past date off the loop.
-func (m *checkinModel) adviseCmd() tea.Cmd {
-	days, date, s := m.ctx.days, m.date, m.ctx.settings
-	return func() tea.Msg { return checkinAdviceMsg{date: date, msg: coach.Advise(days, date, s)} }
 }
 
 func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
@@ -423,14 +403,7 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 				return m.setStep(s)
 			case msg.step == stepDoneName:
 				m.step = stepSummary
-				if m.date != m.ctx.today {
-					return m.adviseCmd()
-				}
 			}
-		}
-	case checkinAdviceMsg:
-		if msg.date == m.date {
-			m.message, m.messageOn = msg.msg, msg.date
 		}
 	case tea.KeyMsg:
 		return m.updateKey(msg)

@@ -485,14 +485,12 @@ func adviceFor(days []coach.Day, day coach.Day, s coach.Settings) coach.SleepGoa
 
 // ---- summary ---------------------------------------------------------------
 
-// summaryMessage is the coach message of the date: the shared summary's for
-// today, one computed in a command for a past date.
+// summaryMessage is the coach message of today's check-in. A past day has
+// none: the coach speaks of now ("tonight", "today"), and the summary of a
+// past day already lists what that day lacks, in words about that day.
 func (m *checkinModel) summaryMessage() coach.Message {
 	if m.date == m.ctx.today {
 		return m.ctx.summary.Message
-	}
-	if m.messageOn == m.date {
-		return m.message
 	}
 	return coach.Message{}
 }

@@ -156,6 +156,11 @@ func TestPastDaySpeaksOfThatDay(t *testing.T) {
 			if v := ansi.Strip(hs.view()); strings.Contains(v, tt.notAsk) {
 				t.Errorf("summary of a past day says %q:\n%s", tt.notAsk, v)
 			}
+			// The coach speaks of now; a past day's summary does not
+			// borrow its "today" and "tonight".
+			if v := strings.ToLower(ansi.Strip(hs.view())); strings.Contains(v, "today") || strings.Contains(v, "tonight") {
+				t.Errorf("summary of a past day speaks of today or tonight:\n%s", v)
+			}
 			hs.press("m")
 			hs.mustContain("after "+longDate(date), "Hours slept")
 			hs.press("6", ".", "down", "2", "3", "4", "5", "enter")
