@@ -307,3 +307,16 @@ func TestRestDayQuestionOnAChangedDay(t *testing.T) {
 	hs.send(pollMsg{})
 	hs.mustContain("45 min")
 }
+
+// TestPastDaySummaryHasNoCoachMessage: the summary of a past day shows no
+// coach message, whose words are about today ("meets that pillar today").
+func TestPastDaySummaryHasNoCoachMessage(t *testing.T) {
+	past := mustDate(t, "2026-11-20")
+	day := coach.Day{Date: past, Workouts: []coach.Workout{{ID: 1, Kind: coach.Mobility, Minutes: 30, RPE: 3}}}
+	hs := newScreenHarness(t, "2026-11-26", []coach.Day{day}, 100, 30)
+	hs.send(editDayMsg{date: past, step: int(stepSummary)})
+	hs.mustContain("Step 7 of 7", "blood flow: tick at least 1")
+	if v := strings.ToLower(ansi.Strip(hs.view())); strings.Contains(v, "today") || strings.Contains(v, "tonight") {
+		t.Errorf("summary of a past day speaks of today or tonight:\n%s", v)
+	}
+}
