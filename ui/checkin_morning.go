@@ -54,18 +54,8 @@ func (m *checkinModel) updateMorning(msg tea.KeyMsg) tea.Cmd {
 		})
 		after := coach.Summarize(withDay(c.days, m.day), c.today, c.settings)
 		return tea.Batch(cmd, showInfo(morningSavedText(m.day, before, after, c.settings)))
-	case key.Matches(msg, k.Up):
-		f.move(-1)
-	case key.Matches(msg, k.Down):
-		f.move(1)
-	case key.Matches(msg, k.Less):
-		f.step(-1)
-	case key.Matches(msg, k.More):
-		f.step(1)
-	case key.Matches(msg, k.Digit):
-		f.digit(msg.String())
-	case key.Matches(msg, k.Half):
-		f.half()
+	default:
+		f.edit(msg, k)
 	}
 	return nil
 }

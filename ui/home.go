@@ -236,18 +236,8 @@ func (m *homeModel) updateForm(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.ctx.saveFrom(screenHome, f.date, m.pending)
-	case key.Matches(msg, k.Up):
-		f.move(-1)
-	case key.Matches(msg, k.Down):
-		f.move(1)
-	case key.Matches(msg, k.Less):
-		f.step(-1)
-	case key.Matches(msg, k.More):
-		f.step(1)
-	case key.Matches(msg, k.Digit):
-		f.digit(msg.String())
-	case key.Matches(msg, k.Half):
-		f.half()
+	default:
+		f.edit(msg, k)
 	}
 	return nil
 }

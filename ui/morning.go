@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"cooldown/coach"
@@ -42,6 +44,28 @@ func newMorningForm(date coach.Date, target float64) *morningForm {
 }
 
 // move goes to the previous (-1) or next (+1) question.
+// edit applies a key that changes the answers (move between questions,
+// step a value, a digit, a half hour) and reports whether it was one.
+func (f *morningForm) edit(msg tea.KeyMsg, k homeKeyMap) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		f.move(-1)
+	case key.Matches(msg, k.Down):
+		f.move(1)
+	case key.Matches(msg, k.Less):
+		f.step(-1)
+	case key.Matches(msg, k.More):
+		f.step(1)
+	case key.Matches(msg, k.Digit):
+		f.digit(msg.String())
+	case key.Matches(msg, k.Half):
+		f.half()
+	default:
+		return false
+	}
+	return true
+}
+
 func (f *morningForm) move(n int) {
 	f.field = (f.field + n + 5) % 5
 	f.typed = ""
