@@ -76,9 +76,9 @@ type sizeMsg struct{ width, height int }
 // tickMsg re-reads the clock so the date rolls over while the app is open.
 type tickMsg time.Time
 
-func navigate(to screen) tea.Cmd    { return func() tea.Msg { return openScreenMsg{to} } }
-func goBack() tea.Msg               { return backMsg{} }
-func openSection(id string) tea.Cmd { return func() tea.Msg { return openSectionMsg{id} } }
-func openItem(it coach.Item) tea.Cmd  { return func() tea.Msg { return openItemMsg{it} } }
-func showError(err error) tea.Cmd   { return func() tea.Msg { return errMsg{err} } }
-func showInfo(text string) tea.Cmd  { return func() tea.Msg { return infoMsg{text} } }
+func navigate(to screen) tea.Cmd     { return func() tea.Msg { return openScreenMsg{to} } }
+func goBack() tea.Msg                { return backMsg{} }
+func openSection(id string) tea.Cmd  { return func() tea.Msg { return openSectionMsg{id} } }
+func openItem(it coach.Item) tea.Cmd { return func() tea.Msg { return openItemMsg{it} } }
+func showError(err error) tea.Cmd    { return func() tea.Msg { return errMsg{err} } }
+func showInfo(text string) tea.Cmd   { return func() tea.Msg { return infoMsg{text} } }

@@ -225,7 +225,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.open(screenGuide), cmd)
 
 	case openItemMsg:
-		g, ok := m.pages[screenGuide].(interface{ openHeading(id, heading string) tea.Cmd })
+		g, ok := m.pages[screenGuide].(interface {
+			openHeading(id, heading string) tea.Cmd
+		})
 		section, heading, found := content.ItemHeading(string(msg.item))
 		if !ok || !found {
 			return m, nil
