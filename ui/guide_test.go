@@ -85,7 +85,7 @@ func TestGuidePagerKeys(t *testing.T) {
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	g := guideOf(hs)
-	page := g.vp.Height
+	page := g.vp.Height()
 	steps := []struct {
 		keys []string
 		want func(n int) int
@@ -100,13 +100,13 @@ func TestGuidePagerKeys(t *testing.T) {
 	}
 	for _, s := range steps {
 		hs.press(s.keys...)
-		if want := s.want(len(g.shown.lines)); g.vp.YOffset != want {
-			t.Errorf("after %v offset = %d, want %d", s.keys, g.vp.YOffset, want)
+		if want := s.want(len(g.shown.lines)); g.vp.YOffset() != want {
+			t.Errorf("after %v offset = %d, want %d", s.keys, g.vp.YOffset(), want)
 		}
 	}
 	hs.send(wheel(false))
-	if g.vp.YOffset != 3 {
-		t.Errorf("after a wheel turn down offset = %d, want 3", g.vp.YOffset)
+	if g.vp.YOffset() != 3 {
+		t.Errorf("after a wheel turn down offset = %d, want 3", g.vp.YOffset())
 	}
 }
 
@@ -188,11 +188,11 @@ func TestGuideSearchHighlightsOnScreen(t *testing.T) {
 	// The line of the current match is on screen, marked in the margin,
 	// and its text is unchanged apart from the marker.
 	seg := g.matches[g.current].segs[0]
-	if seg.line < g.vp.YOffset || seg.line >= g.vp.YOffset+g.vp.Height {
-		t.Fatalf("current match on line %d is off screen (offset %d)", seg.line, g.vp.YOffset)
+	if seg.line < g.vp.YOffset() || seg.line >= g.vp.YOffset()+g.vp.Height() {
+		t.Fatalf("current match on line %d is off screen (offset %d)", seg.line, g.vp.YOffset())
 	}
 	lines := strings.Split(g.view(), "\n")
-	got := strings.TrimRight(ansi.Strip(lines[seg.line-g.vp.YOffset]), " ")
+	got := strings.TrimRight(ansi.Strip(lines[seg.line-g.vp.YOffset()]), " ")
 	want := "▶" + g.shown.plain[seg.line][1:]
 	if got != want {
 		t.Errorf("match line shows %q, want %q", got, want)
@@ -299,7 +299,7 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 	hs.send(openSectionMsg{"blood-flow"})
 	hs.press("ctrl+d", "j", "j")
 	g := guideOf(hs)
-	want := g.vp.YOffset
+	want := g.vp.YOffset()
 	hs.send(guideSaveMsg{seq: g.saveSeq}) // the position rested
 	if v, _ := hs.st.State(guidePositionKey); v != fmt.Sprintf("blood-flow:%d:78", want) {
 		t.Fatalf("stored position = %q, want blood-flow:%d:78", v, want)
@@ -309,8 +309,8 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 	next := openHarness(t, hs.st, "2026-11-27", 80, 24)
 	next.open(screenGuide)
 	g2 := guideOf(next)
-	if g2.mode != guidePager || g2.ids[g2.cur] != "blood-flow" || g2.vp.YOffset != want {
-		t.Fatalf("restored mode %v section %s offset %d; want pager, blood-flow, %d", g2.mode, g2.ids[g2.cur], g2.vp.YOffset, want)
+	if g2.mode != guidePager || g2.ids[g2.cur] != "blood-flow" || g2.vp.YOffset() != want {
+		t.Fatalf("restored mode %v section %s offset %d; want pager, blood-flow, %d", g2.mode, g2.ids[g2.cur], g2.vp.YOffset(), want)
 	}
 }
 
@@ -321,7 +321,7 @@ func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
 	g := guideOf(hs)
 	hs.send(guideSaveMsg{seq: g.saveSeq})
 	hs.press("j", "j") // and q before this position rests
-	want := fmt.Sprintf("blood-flow:%d:78", g.vp.YOffset)
+	want := fmt.Sprintf("blood-flow:%d:78", g.vp.YOffset())
 	if v, _ := hs.st.State(guidePositionKey); v == want {
 		t.Fatalf("the position was saved before quitting; the test proves nothing")
 	}
@@ -391,8 +391,8 @@ func TestGuidePositionAtAnotherWidth(t *testing.T) {
 	next.open(screenGuide)
 	g := guideOf(next)
 	// Half the width, about twice the lines above the place.
-	if g.ids[g.cur] != "diet" || g.vp.YOffset != 20*118/58 {
-		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset, 20*118/58)
+	if g.ids[g.cur] != "diet" || g.vp.YOffset() != 20*118/58 {
+		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset(), 20*118/58)
 	}
 }
 

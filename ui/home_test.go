@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cooldown/coach"
 )
@@ -35,7 +35,7 @@ func TestHomeGolden(t *testing.T) {
 					Store:    hs.st,
 					Now:      func() time.Time { return now },
 					Location: time.UTC,
-					Terminal: Terminal{Profile: termenv.Ascii, Dark: true},
+					Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
 				})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 				for _, k := range c.keys {
@@ -45,7 +45,7 @@ func TestHomeGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-				golden.RequireEqual(t, []byte(final.View()))
+				golden.RequireEqual(t, []byte(asciiFrame(final.View().Content)))
 			})
 		}
 	}
