@@ -379,7 +379,9 @@ func commandNotes(name string) string {
 			"become the stored settings, in one transaction.\n"
 	case "guide":
 		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
-			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
+			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set;\n" +
+			"CLICOLOR_FORCE keeps colour on a pipe. The colours follow the app's theme\n" +
+			"(--style overrides it); the terminal is never asked.\n"
 	case "check":
 		return "Exit 0 when the database is sound, 4 when it is not.\n"
 	}
@@ -1101,11 +1103,12 @@ func runGuide(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The colours are reduced to the terminal's profile; plain text has
-	// none to reduce.
+	// glamour's styles use the 256-colour palette: a terminal with 16
+	// colours gets them reduced (--style on a terminal without colour
+	// gets the 16). Plain text has none to reduce.
 	w2 := e.stdout
-	if style != content.StylePlain {
-		w2 = &colorprofile.Writer{Forward: e.stdout, Profile: max(guideProfile(e, tty), colorprofile.ANSI)}
+	if p := guideProfile(e, tty); style != content.StylePlain && p < colorprofile.ANSI256 {
+		w2 = &colorprofile.Writer{Forward: e.stdout, Profile: max(p, colorprofile.ANSI)}
 	}
 	_, err = io.WriteString(w2, out)
 	return err

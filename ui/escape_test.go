@@ -114,6 +114,7 @@ func (f fakePath) ReadOnly() bool { return true }
 // every screen, the opened day, the check-in summary, the open note box
 // and the status line, in colour and without.
 func TestHostileTextInEveryView(t *testing.T) {
+	t.Parallel()
 	for _, colour := range []bool{false, true} {
 		for _, seed := range hostileSeeds() {
 			hostileViews(t, seed, colour)
@@ -245,6 +246,7 @@ func hostileViews(t *testing.T, seed string, colour bool) {
 // into the note box: they never reach the text area, a notice says so,
 // and the stored note holds only what the keyboard rule allows.
 func TestNoteBoxKeyboardRule(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, "2026-11-26", []coach.Day{relDay(today, "")}, 80, 30)
 	hs.send(editDayMsg{date: today, step: int(stepSummary)})
@@ -266,6 +268,7 @@ func TestNoteBoxKeyboardRule(t *testing.T) {
 // control characters (from an import): it opens without them, says so,
 // and closing it unchanged leaves the stored note exactly as it was.
 func TestImportedNoteKeptUnlessEdited(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	note := "imported\x1b]0;x\x07\ttabbed \u202eend"
 	hs := newScreenHarness(t, "2026-11-26", []coach.Day{relDay(today, note)}, 80, 30)
@@ -288,6 +291,7 @@ func TestImportedNoteKeptUnlessEdited(t *testing.T) {
 // TestEscapedWidth: lipgloss counts the visible form cell for cell, so a
 // view lays out an escaped note as wide as it is drawn.
 func TestEscapedWidth(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"\x1b]0;x\x07", "a\u009b\u202eb", "\xff\xfe", "é\x00日本"} {
 		got := safetext.Line(s)
 		want := 0
@@ -307,6 +311,7 @@ func TestEscapedWidth(t *testing.T) {
 // value and two paths; none of them reaches the terminal raw or starts a
 // line of its own.
 func TestPanicMessageEscaped(t *testing.T) {
+	t.Parallel()
 	e := &PanicError{Stage: "view", Value: "note \x1b]52;c;eA==\x07\nfake line", DB: "/tmp/\x1b[2J\ndb", Log: "/tmp/\u202elog"}
 	got := e.Error()
 	want := "the app stopped on an internal error in view: note \\x1b]52;c;eA==\\a fake line\n" +

@@ -15,6 +15,7 @@ import (
 func guideOf(hs *screenHarness) *guideModel { return hs.m.pages[screenGuide].(*guideModel) }
 
 func TestGuideGolden(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run("contents/"+name, func(t *testing.T) {
@@ -39,6 +40,7 @@ func TestGuideGolden(t *testing.T) {
 }
 
 func TestGuideOpenSectionAndBack(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenHistory)
 	hs.send(openSectionMsg{"sleep"})
@@ -53,6 +55,7 @@ func TestGuideOpenSectionAndBack(t *testing.T) {
 }
 
 func TestGuideContentsFilterAndNavigation(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenGuide)
 	hs.mustContain("Contents", "Why training leaves you inflamed")
@@ -82,6 +85,7 @@ func TestGuideContentsFilterAndNavigation(t *testing.T) {
 }
 
 func TestGuidePagerKeys(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	g := guideOf(hs)
@@ -125,6 +129,7 @@ func plainSearch(r *rendered, word string) []segment {
 }
 
 func TestGuideSearch(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		word     string
 		sections int // sections with a match; 0 for none
@@ -176,6 +181,7 @@ func TestGuideSearch(t *testing.T) {
 }
 
 func TestGuideSearchHighlightsOnScreen(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	hs.press("/")
@@ -200,6 +206,7 @@ func TestGuideSearchHighlightsOnScreen(t *testing.T) {
 }
 
 func TestGuideHighlightKeepsCells(t *testing.T) {
+	t.Parallel()
 	line := "  \x1b[38;5;252mEat \x1b[1mturmeric\x1b[22m daily\x1b[m"
 	plain := ansi.Strip(line)
 	mark := func(s ...string) string { return "[" + strings.Join(s, "") + "]" }
@@ -210,6 +217,7 @@ func TestGuideHighlightKeepsCells(t *testing.T) {
 }
 
 func TestGuideNextPreviousAcrossSections(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"overview"})
 	hs.press("/")
@@ -244,6 +252,7 @@ func TestGuideNextPreviousAcrossSections(t *testing.T) {
 }
 
 func TestGuideLateRenderDropped(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"sleep"})
 	g := guideOf(hs)
@@ -277,6 +286,7 @@ func TestGuideLateRenderDropped(t *testing.T) {
 }
 
 func TestGuideSecondShowNoRender(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	g := guideOf(hs)
@@ -295,6 +305,7 @@ func TestGuideSecondShowNoRender(t *testing.T) {
 }
 
 func TestGuideReadingPositionRestored(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"blood-flow"})
 	hs.press("ctrl+d", "j", "j")
@@ -315,6 +326,7 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 }
 
 func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"blood-flow"})
 	hs.press("ctrl+d", "j")
@@ -342,6 +354,7 @@ func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
 }
 
 func TestGuideTinyWindowsAndUnicode(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"overview"})
 	for _, s := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {40, 12}, {41, 13}, {200, 60}} {
@@ -361,6 +374,7 @@ func TestGuideTinyWindowsAndUnicode(t *testing.T) {
 }
 
 func TestParsePosition(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want guidePosMsg
@@ -383,6 +397,7 @@ func TestParsePosition(t *testing.T) {
 }
 
 func TestGuidePositionAtAnotherWidth(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 120, 30)
 	if err := hs.st.SetState(guidePositionKey, "diet:20:118"); err != nil {
 		t.Fatal(err)
@@ -397,6 +412,7 @@ func TestGuidePositionAtAnotherWidth(t *testing.T) {
 }
 
 func TestGuideEscNeverLoops(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		keys []string // from home; the last esc must reach home

@@ -17,6 +17,7 @@ import (
 func historyOf(hs *screenHarness) *historyModel { return hs.m.pages[screenHistory].(*historyModel) }
 
 func TestHistoryGolden(t *testing.T) {
+	t.Parallel()
 	today := "2026-11-26"
 	tenYears := testHistory(mustDate(t, today), 3650)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -58,6 +59,7 @@ func TestHistoryGolden(t *testing.T) {
 }
 
 func TestHistoryDeleteConfirmation(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 30), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -83,6 +85,7 @@ func TestHistoryDeleteConfirmation(t *testing.T) {
 }
 
 func TestHistoryDeleteFromDetail(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -108,6 +111,7 @@ func TestHistoryDeleteFromDetail(t *testing.T) {
 }
 
 func TestHistoryPickerRefusesFuture(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -147,6 +151,7 @@ func TestHistoryPickerRefusesFuture(t *testing.T) {
 }
 
 func TestHistoryPickerOpensCheckin(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	var asked []editDayMsg
@@ -178,6 +183,7 @@ func TestHistoryPickerOpensCheckin(t *testing.T) {
 }
 
 func TestHistoryEditKey(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -190,6 +196,7 @@ func TestHistoryEditKey(t *testing.T) {
 }
 
 func TestHistoryReflectsEdits(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	// Another part of the app (or process) changes a day; entering the
@@ -206,6 +213,7 @@ func TestHistoryReflectsEdits(t *testing.T) {
 }
 
 func TestHistoryCursorKeepsDateAcrossReload(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 100), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -225,6 +233,7 @@ func TestHistoryCursorKeepsDateAcrossReload(t *testing.T) {
 // reader splits them (v1 delivered "jjj" as one key, which cooldown split
 // itself). The bytes go through a real program's input.
 func TestKeysReadTogether(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 30), 80, 24)
 	hs.open(screenHistory)
 	p := tea.NewProgram(hs.m, tea.WithInput(strings.NewReader("jjjq")), tea.WithOutput(io.Discard),
@@ -238,6 +247,7 @@ func TestKeysReadTogether(t *testing.T) {
 }
 
 func TestHistoryFutureDayNotEditable(t *testing.T) {
+	t.Parallel()
 	days := testHistory(mustDate(t, "2026-11-26"), 5)
 	// Imported from a machine whose clock is ahead.
 	days = append(days, coach.Day{Date: mustDate(t, "2026-12-01"), Workouts: []coach.Workout{{Kind: coach.Sport, Minutes: 30, RPE: 4}}})

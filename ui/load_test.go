@@ -27,6 +27,7 @@ func (c *countingStore) Snapshot() (store.Snapshot, error) {
 // the history again while nothing changed, that start decodes it once, and
 // that a write from another process is still picked up.
 func TestLoadSkipsUnchangedHistory(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "cooldown.db")
 	st, err := store.Open(path, store.Options{})
 	if err != nil {

@@ -101,6 +101,7 @@ func relDate(t testing.TB, s string) coach.Date {
 // back; on each tick the parent model re-reads the date and, when it
 // changed, reloads and shows the new one. The ticking never stops.
 func TestDateRereadOnTick(t *testing.T) {
+	t.Parallel()
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		t.Fatal(err)
@@ -226,6 +227,7 @@ func relCheckFits(t *testing.T, where string, v string, w, h int) {
 // or a view taller than the window, no escape codes under NO_COLOR's
 // ASCII profile, and "window too small" wherever it fits.
 func TestTinyWindows(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-2), "a note"), relDay(today.AddDays(-1), ""), {Date: today, Workouts: []coach.Workout{{Kind: coach.Intervals, Minutes: 30, RPE: 8}}}}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -280,6 +282,7 @@ func itoa(n int) string {
 // TestEveryKeyEverySize presses every key on every screen at the minimum
 // size and at a large one: no panic, everything fits, no escape codes.
 func TestEveryKeyEverySize(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-3), strings.Repeat("long note ", 200)), relDay(today.AddDays(-1), "")}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -300,6 +303,7 @@ func TestEveryKeyEverySize(t *testing.T) {
 // window, and the guide's search takes the same kinds of text without
 // trouble.
 func TestUnicodeAndLongNotes(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	unit := "e\u0301\u0328 漢字\U0001F600 ok" // 10 runes: combining marks, wide CJK, an emoji
 	note := strings.Repeat(unit, 200)
@@ -365,6 +369,7 @@ func TestNoColorProfile(t *testing.T) {
 // data, says it cannot save, and a change made anyway fails inline with
 // the reason, keeping the app running.
 func TestReadOnlyStoreShown(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	rw := relStore(t, relDay(today.AddDays(-1), "kept"))
 	st, err := store.Open(rw.Path(), store.Options{ReadOnly: true})

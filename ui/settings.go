@@ -153,7 +153,8 @@ func (m *settingsModel) change(dir int) tea.Cmd {
 		t := themes[(i+dir+len(themes))%len(themes)]
 		m.ctx.setTheme(t)
 		st := m.ctx.store
-		return func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} }
+		return tea.Batch(func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} },
+			func() tea.Msg { return restyleMsg{} }) // the text fields and the guide follow
 	}
 	s := m.draft
 	switch m.cursor {

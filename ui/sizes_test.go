@@ -33,6 +33,7 @@ func homeAndCheckinKeys() []string {
 // morning form open, and checks nothing panics and nothing is drawn wider
 // or taller than the window.
 func TestHomeCheckinAnySize(t *testing.T) {
+	t.Parallel()
 	keys := homeAndCheckinKeys()
 	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {39, 11}, {40, 12}, {500, 200}}
 	for _, size := range sizes {

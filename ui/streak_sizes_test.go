@@ -26,6 +26,7 @@ func keysOf(keymap any) []string {
 // every mode of those screens, and checks that nothing panics and nothing
 // is drawn wider or taller than the window.
 func TestGuideStreakHistorySettingsAnySize(t *testing.T) {
+	t.Parallel()
 	var keys []string
 	for _, km := range []any{defaultGuideKeys(), defaultStreakKeys(), defaultHistoryKeys(), defaultSettingsKeys()} {
 		keys = append(keys, keysOf(km)...)
