@@ -102,11 +102,11 @@ func testEnv(t *testing.T, extra []string) []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "HOME", "XDG_DATA_HOME", "TZ", "NO_COLOR", "COLUMNS":
-			continue
+		case "HOME", "XDG_DATA_HOME", "TZ", "NO_COLOR", "COLUMNS", "CLICOLOR_FORCE", "CLICOLOR":
+			continue // the colour rules: a test sets them when it means to
 		case "CI":
-			// termenv takes any CI variable to mean "not a terminal" and
-			// drops colour; CI sets it, a person's shell does not.
+			// CI sets it, a person's shell does not; v1's termenv took it
+			// to mean "not a terminal".
 			continue
 		}
 		env = append(env, kv)
