@@ -9,11 +9,12 @@ package main
 
 import (
 	"bytes"
+	tea "charm.land/bubbletea/v2"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 	"io"
 	"math"
 	"os"
@@ -24,8 +25,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/lipgloss/v2"
 	"golang.org/x/term"
 
 	"cooldown/coach"
@@ -393,7 +393,9 @@ func commandNotes(name string) string {
 			"become the stored settings, in one transaction.\n"
 	case "guide":
 		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
-			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
+			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set;\n" +
+			"CLICOLOR_FORCE keeps colour on a pipe. The colours follow the app's theme\n" +
+			"(--style overrides it); the terminal is never asked.\n"
 	case "check":
 		return "Exit 0 when the database is sound, 4 when it is not.\n"
 	case "backups":
@@ -596,8 +598,8 @@ func runApp(e *env) error {
 		return &exitError{code: exitUsage, msg: "the app needs a terminal on stdin and stdout\n" +
 			"for scripts use a command: " + commandNames() + " (see `cooldown --help`)"}
 	}
-	// Read the terminal before Bubble Tea owns stdin: querying it later
-	// can stall the first frame.
+	// The colour profile, from what lipgloss detected at start (no query:
+	// the app asks for the background through Bubble Tea once it runs).
 	t := ui.DetectTerminal()
 	st, err := openStore(e)
 	if err != nil {
@@ -1117,13 +1119,14 @@ func runImport(e *env, args []string) error {
 
 // ---- guide ----
 
-func guideFlags(fs *flag.FlagSet) *int {
-	return fs.Int("width", 0, "wrap at `N` columns (default the terminal's width, or 80)")
+func guideFlags(fs *flag.FlagSet) (*int, *string) {
+	return fs.Int("width", 0, "wrap at `N` columns (default the terminal's width, or 80)"),
+		fs.String("style", "", "`dark`, light or plain (default the app's theme; plain when not a terminal or NO_COLOR is set)")
 }
 
 func runGuide(e *env, args []string) error {
 	fs := newFlagSet("guide")
-	width := guideFlags(fs)
+	width, styleFlag := guideFlags(fs)
 	pos, help, err := parseCommand(e, "guide", fs, args)
 	if help || err != nil {
 		return err
@@ -1151,15 +1154,9 @@ func runGuide(e *env, args []string) error {
 	if w == 0 {
 		w = 80
 	}
-	// Colours only for a terminal that has them. The background was read
-	// once already, when Bubble Tea initialised lipgloss; ask lipgloss
-	// rather than querying the terminal a second time.
-	style := content.StylePlain
-	if tty && e.getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii {
-		style = content.StyleLight
-		if lipgloss.HasDarkBackground() {
-			style = content.StyleDark
-		}
+	style, err := guideStyle(e, tty, *styleFlag)
+	if err != nil {
+		return err
 	}
 	var out string
 	if section == "" {
@@ -1170,8 +1167,55 @@ func runGuide(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(e.stdout, out)
+	// glamour's styles use the 256-colour palette: a terminal with 16
+	// colours gets them reduced (--style on a terminal without colour
+	// gets the 16). Plain text has none to reduce.
+	w2 := e.stdout
+	if p := guideProfile(e, tty); style != content.StylePlain && p < colorprofile.ANSI256 {
+		w2 = &colorprofile.Writer{Forward: e.stdout, Profile: max(p, colorprofile.ANSI)}
+	}
+	_, err = io.WriteString(w2, out)
 	return err
+}
+
+// guideProfile is the colour profile of stdout under the colour rules
+// (content.ColorProfile), from the detection lipgloss made at start.
+func guideProfile(e *env, tty bool) colorprofile.Profile {
+	return content.ColorProfile(lipgloss.Writer.Profile, tty, e.getenv)
+}
+
+// guideStyle picks the guide's style without asking the terminal anything:
+// --style when given; plain when the colour rules allow no colour (not a
+// terminal, NO_COLOR); else the theme chosen in the app, and under the
+// theme "auto" the background the app last learnt from the terminal (dark
+// when it never did).
+func guideStyle(e *env, tty bool, flagValue string) (content.Style, error) {
+	switch flagValue {
+	case "dark":
+		return content.StyleDark, nil
+	case "light":
+		return content.StyleLight, nil
+	case "plain":
+		return content.StylePlain, nil
+	case "":
+	default:
+		return 0, usageErr("guide: invalid --style %q; want dark, light or plain", flagValue)
+	}
+	p := guideProfile(e, tty)
+	if p <= colorprofile.ASCII {
+		return content.StylePlain, nil
+	}
+	return content.StyleFor(p, storedDark(e)), nil
+}
+
+// storedDark reads from the database, without creating it, whether the
+// app draws for a dark background (ui.StoredDark); dark without one.
+func storedDark(e *env) bool {
+	st, err := store.Open(e.dbPath, store.Options{ReadOnly: true})
+	if err != nil {
+		return true
+	}
+	return ui.StoredDark(st)
 }
 
 // ---- check ----

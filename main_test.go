@@ -25,6 +25,7 @@ import (
 
 	"cooldown/coach"
 	"cooldown/content"
+	"cooldown/store"
 )
 
 // bin is the cooldown binary built once for every test.
@@ -101,11 +102,11 @@ func testEnv(t *testing.T, extra []string) []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
-		case "HOME", "XDG_DATA_HOME", "TZ", "NO_COLOR", "COLUMNS":
-			continue
+		case "HOME", "XDG_DATA_HOME", "TZ", "NO_COLOR", "COLUMNS", "CLICOLOR_FORCE", "CLICOLOR":
+			continue // the colour rules: a test sets them when it means to
 		case "CI":
-			// termenv takes any CI variable to mean "not a terminal" and
-			// drops colour; CI sets it, a person's shell does not.
+			// CI sets it, a person's shell does not; v1's termenv took it
+			// to mean "not a terminal".
 			continue
 		}
 		env = append(env, kv)
@@ -843,10 +844,12 @@ func TestGuide(t *testing.T) {
 	expect(t, cool(t, "guide", "sleep", "diet"), exitUsage, "one SECTION")
 }
 
-// TestGuideTerminal runs the guide on a pseudo-terminal (through script(1)):
-// coloured there, plain under NO_COLOR. TERM is tmux's, for which termenv
-// does not query the terminal, so nothing waits for an answer script
-// cannot give.
+// TestGuideTerminal runs the guide on a pseudo-terminal (through script(1))
+// and on a pipe, under the colour rules (content/colour.go): coloured on a
+// terminal; no escape byte at all under NO_COLOR set to anything (even
+// "0" or "yes", which colorprofile reads as booleans), on a pipe, or with
+// --style plain; colour on a pipe with CLICOLOR_FORCE unless NO_COLOR.
+// The guide never asks the terminal, so TERM can be any.
 func TestGuideTerminal(t *testing.T) {
 	t.Parallel()
 	script, err := exec.LookPath("script")
@@ -855,24 +858,92 @@ func TestGuideTerminal(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		env      []string
+		pipe     bool
+		args     string
 		escCodes bool
 	}{
-		{[]string{"TERM=tmux-256color"}, true},
-		{[]string{"TERM=tmux-256color", "NO_COLOR=1"}, false},
+		{env: []string{"TERM=tmux-256color"}, escCodes: true},
+		{env: []string{"TERM=xterm-256color"}, escCodes: true},
+		{env: []string{"TERM=xterm-256color", "NO_COLOR=1"}},
+		{env: []string{"TERM=xterm-256color", "NO_COLOR=yes"}},
+		{env: []string{"TERM=xterm-256color", "NO_COLOR=0"}},
+		{env: []string{"TERM=xterm-256color", "CLICOLOR_FORCE=1", "NO_COLOR=1"}},
+		{env: []string{"TERM=xterm-256color"}, args: " --style plain"},
+		{env: []string{"TERM=xterm-256color"}, pipe: true},
+		{env: []string{"TERM=xterm-256color", "CLICOLOR_FORCE=1"}, pipe: true, escCodes: true},
+		{env: []string{"TERM=xterm-256color", "CLICOLOR_FORCE=0"}, pipe: true},
+		{env: []string{"TERM=xterm-256color", "CLICOLOR_FORCE=1", "NO_COLOR=1"}, pipe: true},
+		{env: []string{"TERM=xterm-256color"}, pipe: true, args: " --style dark", escCodes: true},
 	} {
-		cmd := exec.Command(script, "-qec", bin+" guide sleep --width 60", "/dev/null")
+		line := bin + " guide sleep --width 60" + tc.args
+		cmd := exec.Command(script, "-qec", line, "/dev/null")
+		if tc.pipe {
+			cmd = exec.Command("sh", "-c", line)
+		}
 		cmd.Env = testEnv(t, tc.env)
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("%v: %v\n%s", tc.env, err, out)
 		}
 		if got := bytes.Contains(out, []byte("\x1b[")); got != tc.escCodes {
-			t.Errorf("%v: escape codes %v, want %v:\n%q", tc.env, got, tc.escCodes, out[:min(len(out), 300)])
+			t.Errorf("%v pipe %v%s: escape codes %v, want %v:\n%q", tc.env, tc.pipe, tc.args, got, tc.escCodes, out[:min(len(out), 300)])
 		}
 		if !tc.escCodes && bytes.ContainsRune(out, '\x1b') {
-			t.Errorf("%v: an escape byte under NO_COLOR", tc.env)
+			t.Errorf("%v pipe %v%s: an escape byte", tc.env, tc.pipe, tc.args)
 		}
 	}
+}
+
+// TestGuideStyleFromTheApp: `cooldown guide` draws in the theme the app
+// stored, and under "auto" for the background the terminal last reported
+// to the app, without asking the terminal; --style wins.
+func TestGuideStyleFromTheApp(t *testing.T) {
+	t.Parallel()
+	dark := content.StyleDark
+	light := content.StyleLight
+	for _, tc := range []struct {
+		state map[string]string
+		flag  string
+		want  content.Style
+	}{
+		{nil, "", dark},
+		{map[string]string{"theme": "light"}, "", light},
+		{map[string]string{"theme": "dark", "background": "light"}, "", dark},
+		{map[string]string{"theme": "auto", "background": "light"}, "", light},
+		{map[string]string{"background": "light"}, "", light},
+		{map[string]string{"theme": "light"}, "dark", dark},
+	} {
+		db := newDB(t)
+		if tc.state != nil {
+			st, err := store.Open(db, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tc.state {
+				if err := st.SetState(k, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		args := []string{"--db", db, "guide", "sleep", "--width", "60"}
+		if tc.flag != "" {
+			args = append(args, "--style", tc.flag)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Env = testEnv(t, []string{"CLICOLOR_FORCE=1"})
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v", tc.state, err)
+		}
+		want, err := content.Render("sleep", 60, tc.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != want {
+			t.Errorf("state %v, --style %q: the guide is not in the %v style:\n%q", tc.state, tc.flag, tc.want, out[:min(len(out), 200)])
+		}
+	}
+	expect(t, cool(t, "guide", "--style", "pink"), exitUsage, "--style", "dark, light or plain")
 }
 
 // ---- check ----

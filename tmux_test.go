@@ -270,7 +270,8 @@ func TestDumbTerminalAndNoColor(t *testing.T) {
 				for _, m := range sgr.FindAllStringSubmatch(esc, -1) {
 					for _, param := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
 						switch param {
-						case "0", "1", "2", "3", "4", "7", "22", "23", "24", "27":
+						// 39 and 49 set the default colours back: no colour.
+						case "0", "1", "2", "3", "4", "7", "22", "23", "24", "27", "39", "49":
 						default:
 							t.Fatalf("colour %q on the screen under NO_COLOR", m[0])
 						}

@@ -6,9 +6,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/styles"
-	"github.com/muesli/termenv"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Style selects how the guide is rendered.
@@ -117,7 +117,9 @@ func renderMarkdown(md string, width int, style Style) (string, error) {
 		return out, err
 	}
 	if style == StylePlain {
-		return trimLineEnds(out), nil
+		// glamour v2 has no colour profile of its own: the notty style
+		// still writes bold and the like, so plain text is stripped here.
+		return trimLineEnds(ansi.Strip(out)), nil
 	}
 	return compactSGR(out), nil
 }
@@ -140,11 +142,11 @@ func renderGlamour(md string, width int, style Style) (string, error) {
 	}
 	switch style {
 	case StyleLight:
-		opts = append(opts, glamour.WithStandardStyle(styles.LightStyle), glamour.WithColorProfile(termenv.ANSI256))
+		opts = append(opts, glamour.WithStandardStyle(styles.LightStyle))
 	case StylePlain:
-		opts = append(opts, glamour.WithStandardStyle(styles.NoTTYStyle), glamour.WithColorProfile(termenv.Ascii))
+		opts = append(opts, glamour.WithStandardStyle(styles.NoTTYStyle))
 	default:
-		opts = append(opts, glamour.WithStandardStyle(styles.DarkStyle), glamour.WithColorProfile(termenv.ANSI256))
+		opts = append(opts, glamour.WithStandardStyle(styles.DarkStyle))
 	}
 	r, err := glamour.NewTermRenderer(opts...)
 	if err != nil {

@@ -9,6 +9,11 @@
 #   EAGER=1 scripts/bench.sh              # and cooldown and the floors built
 #                                         # with upstream chroma (eager init:
 #                                         # what the lazy fork saves)
+#   OLD=/path/to/tree scripts/bench.sh    # and cooldown and its floors built
+#                                         # from another checkout (the last
+#                                         # Bubble Tea v1 commit, say: a git
+#                                         # worktree), as "-old" cases taking
+#                                         # turns with the others
 #
 # cooldown and the floors are built as the repository builds them, with the
 # chroma fork in third_party/chroma (go.mod's replace), whose lexers
@@ -44,6 +49,7 @@ set -euo pipefail
 RUNS=${RUNS:-15}
 GLOW=${GLOW:-}
 EAGER=${EAGER:-}
+OLD=${OLD:-}
 RSS_RUNS=${RSS_RUNS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -80,6 +86,15 @@ step "build (into $tmp)"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$tmp/hello.go"
 (cd "$tmp" && GO111MODULE=off GOFLAGS='' go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
 bins=(cooldown floor-tui floor-line)
+if [[ -n $OLD ]]; then
+  (
+    cd "$OLD"
+    go build -o "$tmp/cooldown-old" . &&
+      go build -o "$tmp/floor-tui-old" ./scripts/floor/tui &&
+      go build -o "$tmp/floor-line-old" ./scripts/floor/line
+  ) || fail "building OLD=$OLD failed (see the go messages above)"
+  bins+=(cooldown-old floor-tui-old floor-line-old)
+fi
 if [[ -n $EAGER ]]; then
   "$root/scripts/initfloor/eager-build.sh" "$tmp/eager" ||
     fail "building with upstream chroma (eager-build.sh) failed (see above)"
@@ -139,6 +154,10 @@ if [[ -n $EAGER ]]; then
   cases+=(-case floor-tui-eager -word "$FLOOR_WORD" -cmd "$(q "$tmp/floor-tui-eager")"
     -case cooldown-eager -word "$HOME_WORD" -cmd "$(q "$tmp/cooldown-eager") --db $(q "$db")")
 fi
+if [[ -n $OLD ]]; then
+  cases+=(-case floor-tui-old -word "$FLOOR_WORD" -cmd "$(q "$tmp/floor-tui-old")"
+    -case cooldown-old -word "$HOME_WORD" -cmd "$(q "$tmp/cooldown-old") --db $(q "$db")")
+fi
 if [[ -n $GLOW ]]; then
   # glow sometimes shows an empty page and never the document (a glow
   # race); such runs are counted, reported and run again.
@@ -154,6 +173,10 @@ cases=(-case hello -cmd "$(q "$tmp/hello")"
 if [[ -n $EAGER ]]; then
   cases+=(-case floor-line-eager -cmd "$(q "$tmp/floor-line-eager")"
     -case status-eager -cmd "$(q "$tmp/cooldown-eager") --db $(q "$db") status --json")
+fi
+if [[ -n $OLD ]]; then
+  cases+=(-case floor-line-old -cmd "$(q "$tmp/floor-line-old")"
+    -case status-old -cmd "$(q "$tmp/cooldown-old") --db $(q "$db") status --json")
 fi
 run wall -runs "$RUNS" "${cases[@]}" || fail "status measurement failed (see above)"
 if command -v hyperfine >/dev/null; then
@@ -183,6 +206,7 @@ steps=()
 for s in "${APP_STEPS[@]}"; do steps+=(-step "$s"); done
 apps=(cooldown)
 [[ -n $EAGER ]] && apps+=(cooldown-eager)
+[[ -n $OLD ]] && apps+=(cooldown-old)
 for _ in $(seq "$RSS_RUNS"); do
   for app in "${apps[@]}"; do
     cp "$db" "$tmp/walk.db" # the walk writes (check-in steps): start each from the same data
@@ -223,6 +247,14 @@ row "Go hello world" hello ms
 row "peak RSS of status" status-rss MB
 row "peak RSS of the app, every screen visited ($RSS_RUNS walks)" cooldown-peak-rss MB
 [[ -n $GLOW ]] && row "peak RSS of glow, document read ($RSS_RUNS walks)" glow-peak-rss MB
+if [[ -n $OLD ]]; then
+  row "OLD first frame: cooldown home" cooldown-old ms
+  row "OLD first frame: TUI floor" floor-tui-old ms
+  row "OLD cooldown status --json" status-old ms
+  row "OLD line floor" floor-line-old ms
+  row "OLD peak RSS of status" status-old-rss MB
+  row "OLD peak RSS of the app, every screen visited" cooldown-old-peak-rss MB
+fi
 if [[ -n $EAGER ]]; then
   row "first frame: cooldown, upstream chroma (eager init)" cooldown-eager ms
   row "first frame: TUI floor, upstream chroma (eager init)" floor-tui-eager ms
@@ -262,4 +294,16 @@ fi
 if [[ -n $GLOW ]] && [[ -n $(get glow-failures 3) ]]; then
   echo
   echo "glow showed an empty page in $(get glow-failures 3) extra runs (not counted in its figures)."
+fi
+if [[ -n $OLD ]]; then
+  echo
+  echo "| same run | OLD ($OLD) | as built |"
+  echo "| --- | --- | --- |"
+  echo "| first frame: cooldown | $(get cooldown-old 3) ms | $(get cooldown 3) ms |"
+  echo "| first frame: TUI floor | $(get floor-tui-old 3) ms | $(get floor-tui 3) ms |"
+  echo "| first frame against its TUI floor | $(ratio "$(get cooldown-old 3)" "$(get floor-tui-old 3)")x | $(ratio "$(get cooldown 3)" "$(get floor-tui 3)")x |"
+  echo "| status --json | $(get status-old 3) ms | $(get status 3) ms |"
+  echo "| line floor | $(get floor-line-old 3) ms | $(get floor-line 3) ms |"
+  echo "| status --json against its line floor | $(ratio "$(get status-old 3)" "$(get floor-line-old 3)")x | $(ratio "$(get status 3)" "$(get floor-line 3)")x |"
+  echo "| peak RSS of the app | $(get cooldown-old-peak-rss 3) MB | $(get cooldown-peak-rss 3) MB |"
 fi

@@ -3,13 +3,13 @@ package ui
 import (
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"image/color"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 )
@@ -135,7 +135,7 @@ func defaultCheckinKeyMap() checkinKeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Toggle:   key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick")),
+		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
 		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
 		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
 		Switch:   key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
@@ -209,17 +209,17 @@ type checkinModel struct {
 	bar       progress.Model
 	barCache  string
 	barKey    [2]int
-	barAccent lipgloss.TerminalColor // the theme the bar was drawn in
+	barAccent color.Color // the theme the bar was drawn in
 }
 
 func newCheckin(ctx *context) *checkinModel {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = 6
-	ti.Width = 5
+	ti.SetWidth(5)
 	ti.Placeholder = "minutes"
-	ti.Cursor.SetMode(cursor.CursorStatic)
-	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
+	ti.SetStyles(inputStyles(ctx.dark(), false))
+	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(ctx.dark()), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
 	m.updateKeys()
 	return m
 }
@@ -405,13 +405,18 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 				m.step = stepSummary
 			}
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case tea.PasteMsg:
+		return m.updatePaste(msg)
+	case restyleMsg:
+		m.minutes.SetStyles(inputStyles(m.ctx.dark(), false))
+		m.note.SetStyles(noteStyles(m.ctx.dark()))
 	}
 	return nil
 }
 
-func (m *checkinModel) updateKey(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.date.IsZero() {
 		return nil
 	}
@@ -573,15 +578,16 @@ func (m *checkinModel) progressBar(w int) string {
 		return m.barCache
 	}
 	m.barAccent = st.AccentColor
-	opts := []progress.Option{progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColorProfile(lipgloss.ColorProfile())}
-	if c, ok := st.AccentColor.(lipgloss.Color); ok {
-		opts = append(opts, progress.WithSolidFill(string(c)))
-	}
-	m.bar = progress.New(opts...)
-	if c, ok := st.MutedColor.(lipgloss.Color); ok {
-		m.bar.EmptyColor = string(c)
-	}
+	m.bar = progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
+	m.bar.EmptyColor = st.MutedColor
 	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
 	m.barKey = [2]int{int(m.step), w}
 	return m.barCache
 }
+
+// The progress bar's cells: whole blocks, as bubbles v1 drew them (v2's
+// default is a half block).
+const (
+	barFull  = '█'
+	barEmpty = '░'
+)

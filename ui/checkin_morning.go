@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 )
@@ -30,7 +30,7 @@ func (m *checkinModel) openMorning() {
 
 // updateMorning answers the form; enter saves the answers into the day,
 // esc closes it without a change.
-func (m *checkinModel) updateMorning(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateMorning(msg tea.KeyPressMsg) tea.Cmd {
 	f, k := m.form, morningKeys
 	m.formErr = ""
 	switch {

@@ -4,10 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
@@ -19,13 +18,13 @@ import (
 // noteRows is the height of the note's text area.
 const noteRows = 4
 
-func newNoteArea() textarea.Model {
+func newNoteArea(dark bool) textarea.Model {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
 	ta.Placeholder = "how it went, what hurt, what helped"
 	ta.CharLimit = coach.MaxNoteRunes
-	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.SetStyles(noteStyles(dark))
 	ta.SetHeight(noteRows)
 	return ta
 }
@@ -64,13 +63,13 @@ func droppedNotice(n int) string {
 // and bidirectional overrides: the keyboard rule of safetext. The text
 // area would drop most controls itself but keeps the bidi ones, and turns
 // a tab into spaces before a filter after it could see it.
-func (m *checkinModel) updateNote(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateNote(msg tea.KeyPressMsg) tea.Cmd {
 	if !key.Matches(msg, m.keys.NoteDone) {
 		var notice tea.Cmd
 		msg, dropped := typed(msg)
 		if dropped > 0 {
 			notice = showInfo(droppedNotice(dropped) + " the note cannot hold")
-			if len(msg.Runes) == 0 {
+			if msg.Text == "" {
 				return notice
 			}
 		}
@@ -130,4 +129,23 @@ func (m *checkinModel) noteView(add func(...string)) {
 		add(st.Muted.Render("Note    none yet: n adds one"))
 	}
 	add("")
+}
+
+// updatePaste types a paste into the open field, the note or the minutes,
+// under the keyboard rule (typedPaste); elsewhere a paste does nothing.
+func (m *checkinModel) updatePaste(msg tea.PasteMsg) tea.Cmd {
+	if m.date.IsZero() || !m.typing() {
+		return nil
+	}
+	msg, dropped := typedPaste(msg)
+	if !m.noting {
+		return m.typeMinutes(msg)
+	}
+	var notice tea.Cmd
+	if dropped > 0 {
+		notice = showInfo(droppedNotice(dropped) + " the note cannot hold")
+	}
+	var cmd tea.Cmd
+	m.note, cmd = m.note.Update(msg)
+	return tea.Batch(cmd, notice)
 }

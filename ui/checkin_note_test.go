@@ -10,6 +10,7 @@ import (
 // into it, esc saves it, and a note over the limit is refused with the
 // range while what was typed stays.
 func TestCheckinNote(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	today := mustDate(t, "2026-11-26")
 	hs.press("enter", "enter") // strength, 45 minutes

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 )
@@ -25,7 +25,7 @@ var minutesRange = fmt.Sprintf("minutes: allowed %d to %d", coach.MinMinutes, co
 
 // ---- workout kind ----------------------------------------------------------
 
-func (m *checkinModel) updateKind(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateKind(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	n := len(coach.Kinds)
 	switch {
@@ -88,7 +88,7 @@ func (m *checkinModel) removeWorkout() tea.Cmd {
 
 // updateConfirmRest answers "make <date> a rest day?": y or d removes the
 // last workout, any other key keeps it.
-func (m *checkinModel) updateConfirmRest(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateConfirmRest(msg tea.KeyPressMsg) tea.Cmd {
 	if s := msg.String(); s == "y" || s == "d" {
 		return m.removeWorkout()
 	}
@@ -169,13 +169,20 @@ func parseMinutes(s string) (int, bool) {
 	return n, true
 }
 
-func (m *checkinModel) updateMinutes(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateMinutes(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.hasWorkout() {
 		return nil
 	}
-	if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+	var dropped int
+	if msg, dropped = typed(msg); dropKey(msg, dropped) {
 		return nil
 	}
+	return m.typeMinutes(msg)
+}
+
+// typeMinutes gives the minutes field a key or a paste that passed the
+// keyboard rule, and checks what it holds after.
+func (m *checkinModel) typeMinutes(msg tea.Msg) tea.Cmd {
 	before := m.minutes.Value()
 	var cmd tea.Cmd
 	m.minutes, cmd = m.minutes.Update(msg)
@@ -246,7 +253,7 @@ func (m *checkinModel) minutesView(add func(...string)) {
 
 // ---- effort ----------------------------------------------------------------
 
-func (m *checkinModel) updateEffort(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateEffort(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.hasWorkout() {
 		return nil
 	}
@@ -309,7 +316,7 @@ var (
 	dietItems      = coach.ItemsOf(coach.PillarDiet)
 )
 
-func (m *checkinModel) updateItems(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateItems(msg tea.KeyPressMsg) tea.Cmd {
 	items := stepItems(m.step)
 	if len(items) == 0 {
 		return nil
@@ -368,7 +375,7 @@ func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) 
 
 // ---- sleep plan ------------------------------------------------------------
 
-func (m *checkinModel) updateSleep(msg tea.KeyMsg) tea.Cmd {
+func (m *checkinModel) updateSleep(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Earlier):

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 )
@@ -13,6 +13,7 @@ import (
 // TestCheckinWholeFlow completes a check-in by keys from home and checks
 // both what is stored (read back from the file) and what is shown.
 func TestCheckinWholeFlow(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	today := mustDate(t, "2026-11-26")
 	hs.mustContain("Check-in not started", "start check-in")
@@ -92,6 +93,7 @@ func TestCheckinWholeFlow(t *testing.T) {
 // TestCheckinResumesAfterQuit quits in the middle of the diet step and
 // finds everything, and the step, in a new run.
 func TestCheckinResumesAfterQuit(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.press("enter", "1", "enter", "enter", "space", "enter") // strength, defaults, massage
 	hs.press("down", "space")                                  // berries
@@ -111,6 +113,7 @@ func TestCheckinResumesAfterQuit(t *testing.T) {
 // TestCheckinBackAndForthKeepsEverything goes back over every step and
 // forward again; nothing changes and typed text survives.
 func TestCheckinBackAndForthKeepsEverything(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.press("enter", "3") // endurance
 	hs.press("backspace", "backspace")
@@ -139,6 +142,7 @@ func TestCheckinBackAndForthKeepsEverything(t *testing.T) {
 // TestCheckinWhyKeyReturnsToSameItem opens the guide from a diet item and
 // comes back to the same item under the cursor.
 func TestCheckinWhyKeyReturnsToSameItem(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	hs.press("enter", "1", "enter", "enter", "enter") // to diet
 	hs.press("down", "down", "down")
@@ -168,6 +172,7 @@ func TestCheckinWhyKeyReturnsToSameItem(t *testing.T) {
 // TestCheckinSeveralWorkouts adds a second workout, edits the first and
 // removes one.
 func TestCheckinSeveralWorkouts(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	today := mustDate(t, "2026-11-26")
 	hs.press("enter", "1") // strength
@@ -199,6 +204,7 @@ func TestCheckinSeveralWorkouts(t *testing.T) {
 // TestCheckinEditPastDay opens a past day as history does and stores
 // changes on that date, not today.
 func TestCheckinEditPastDay(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	past := mustDate(t, "2026-11-20")
 	hs.send(editDayMsg{date: past, step: 0})
@@ -219,6 +225,7 @@ func TestCheckinEditPastDay(t *testing.T) {
 // TestCheckinKeysFollowStep checks that the short help shows the keys of
 // the current step only.
 func TestCheckinKeysFollowStep(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 120, 30)
 	hs.press("enter")
 	help := func() string { return hs.m.helpView() }
@@ -245,6 +252,7 @@ func TestCheckinKeysFollowStep(t *testing.T) {
 // TestCheckinMinutesTypingQ types q into the minutes field instead of
 // quitting.
 func TestCheckinMinutesTypingQ(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.press("enter", "1", "q", "?")
 	if hs.m.quitting {
@@ -255,6 +263,7 @@ func TestCheckinMinutesTypingQ(t *testing.T) {
 
 // TestCheckinGolden pins every step at 80x24 and 120x40 with colour off.
 func TestCheckinGolden(t *testing.T) {
+	t.Parallel()
 	// keys from home to each step, on a day after a hard session
 	steps := []struct {
 		name string
@@ -301,6 +310,7 @@ func quits(cmd tea.Cmd) bool {
 // TestQuitWaitsForWrites ticks an item and quits before the write lands:
 // the app waits for the write, then quits, and the tick is stored.
 func TestQuitWaitsForWrites(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.press("enter", "1", "enter", "enter") // blood flow step
 	_, save := hs.m.Update(keyMsg("space"))

@@ -25,6 +25,7 @@ func toSummary(t *testing.T) *screenHarness {
 // TestCheckinNoteThenFinishOrBack: after the note editor on the summary
 // (n, typing or not, esc), enter finishes and esc goes back.
 func TestCheckinNoteThenFinishOrBack(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		typed string
@@ -58,6 +59,7 @@ func TestCheckinNoteThenFinishOrBack(t *testing.T) {
 // TestReviewFinishedCheckinStaysFinished: opening a finished check-in
 // again and leaving it (esc through every step) keeps it finished.
 func TestReviewFinishedCheckinStaysFinished(t *testing.T) {
+	t.Parallel()
 	hs := toSummary(t)
 	hs.press("enter")
 	hs.mustContain("Check-in finished")
@@ -80,6 +82,7 @@ func TestReviewFinishedCheckinStaysFinished(t *testing.T) {
 // TestRemoveLastWorkoutMakesARestDay: removing the last workout asks once,
 // and yes keeps the record (ticks, note) as a rest day.
 func TestRemoveLastWorkoutMakesARestDay(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	day := coach.Day{Date: today, Workouts: []coach.Workout{{ID: 1, Kind: coach.Sport, Minutes: 30, RPE: 4}}, Note: "kept"}
 	day.SetDone(coach.Berries, true, time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC))
@@ -132,6 +135,7 @@ func TestRemoveLastWorkoutMakesARestDay(t *testing.T) {
 // never promises a morning question home will not ask; its morning
 // answers are entered from the summary.
 func TestPastDaySpeaksOfThatDay(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	tests := []struct {
 		name   string
@@ -182,6 +186,7 @@ func TestPastDaySpeaksOfThatDay(t *testing.T) {
 // TestBloodFlowStepSafetyLine: the blood-flow step says not to massage or
 // roll a hot, swollen calf or a fresh injury, also at 40x12.
 func TestBloodFlowStepSafetyLine(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{40, 12}, {80, 24}} {
 		hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
 		hs.press("enter", "enter", "enter", "enter")
@@ -196,6 +201,7 @@ func TestBloodFlowStepSafetyLine(t *testing.T) {
 // TestNumbersKey: r opens "Reading your numbers" from home and from the
 // streak screen; i on home still opens the coach's section.
 func TestNumbersKey(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-25"), 30), 100, 30)
 	hs.mustContain("r what these mean")
 	hs.press("r")
@@ -216,6 +222,7 @@ func TestNumbersKey(t *testing.T) {
 // TestMorningSavedText: saving the morning check says what changed, from
 // the figures before and after.
 func TestMorningSavedText(t *testing.T) {
+	t.Parallel()
 	s := coach.DefaultSettings()
 	date := mustDate(t, "2026-11-26")
 	train := []coach.Workout{{ID: 1, Kind: coach.Sport, Minutes: 30, RPE: 4}}
@@ -249,6 +256,7 @@ func TestMorningSavedText(t *testing.T) {
 // TestHomeRestDayToday: a date holding only ticks is a rest day, shown as
 // such on home, and breaks no streak there.
 func TestHomeRestDayToday(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	days := testHistory(today.AddDays(-1), 10)
 	rest := coach.Day{Date: today}
@@ -265,6 +273,7 @@ func TestHomeRestDayToday(t *testing.T) {
 // TestHistoryDaySleepAdvice: the day view gives the same sleep advice as
 // the sleep-plan step and the summary: raised after a hard day, as advice.
 func TestHistoryDaySleepAdvice(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	bed := coach.Clock(22*60 + 30)
 	hard := coach.Day{Date: today.AddDays(-1), Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 60, RPE: 8}}, Bedtime: &bed}

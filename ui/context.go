@@ -4,7 +4,7 @@ import (
 	"sort"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 	"cooldown/content"
@@ -43,6 +43,9 @@ type context struct {
 
 // guideStyle is the glamour style for the terminal and the chosen theme.
 func (c *context) guideStyle() content.Style { return c.term.glamourStyle(c.theme) }
+
+// dark reports whether the app draws for a dark background now.
+func (c *context) dark() bool { return c.term.isDark(c.theme) }
 
 // setTheme switches the theme and rebuilds the styles.
 func (c *context) setTheme(theme string) {

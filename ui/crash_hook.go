@@ -5,7 +5,7 @@ package ui
 import (
 	"os"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // A binary built with -tags cooldowntest panics on purpose when the
@@ -19,7 +19,7 @@ func init() {
 		return
 	}
 	panicHook = func(at string, msg tea.Msg) bool {
-		k, ok := msg.(tea.KeyMsg)
+		k, ok := msg.(tea.KeyPressMsg)
 		return ok && at == stage && k.String() == "!"
 	}
 }

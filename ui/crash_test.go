@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestPanicHookOffInProduct: without the cooldowntest build tag nothing
@@ -93,16 +93,15 @@ func TestPanicsAreCaught(t *testing.T) {
 	}
 }
 
-// panicky is a model whose commands panic deep inside a sequence of
-// batches.
+// panicky is a model whose commands panic deep inside nested batches.
 type panicky struct{}
 
 func (panicky) Init() tea.Cmd {
 	boom := func() tea.Msg { panic("deep in a batch") }
-	return tea.Sequence(tea.Batch(nil, func() tea.Msg { return nil }), tea.Batch(boom))
+	return tea.Batch(tea.Batch(nil, func() tea.Msg { return nil }), tea.Batch(boom))
 }
 func (p panicky) Update(tea.Msg) (tea.Model, tea.Cmd) { return p, nil }
-func (panicky) View() string                          { return "x" }
+func (panicky) View() tea.View                        { return tea.NewView("x") }
 
 func TestPanicInNestedCommand(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())

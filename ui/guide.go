@@ -7,19 +7,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"cooldown/coach/safetext"
 	"cooldown/content"
 )
-
-// reverseVideo shows text in reverse video with a bare escape code.
-func reverseVideo(s ...string) string { return "\x1b[7m" + strings.Join(s, "") + "\x1b[27m" }
 
 // guidePositionKey is the state key of the reading position, stored as
 // "section-id:line:width" (the width the line counts at).
@@ -136,6 +132,9 @@ type guideKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	NextSection, PrevSection, Search, Next, Prev, Contents    key.Binding
 	Open, Filter, Back, Submit, Cancel                        key.Binding
+	// While the contents filter is typed: done (the filter stays), and
+	// the arrows that still move through the list (letters are typed).
+	FilterDone, FilterMove key.Binding
 }
 
 func defaultGuideKeys() guideKeys {
@@ -143,7 +142,7 @@ func defaultGuideKeys() guideKeys {
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("f/pgdn", "page down")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("f/pgdn", "page down")),
 		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u", "½ page up")),
 		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d", "½ page down")),
 		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
@@ -159,6 +158,8 @@ func defaultGuideKeys() guideKeys {
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Submit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		FilterDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		FilterMove:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
 	}
 }
 
@@ -172,13 +173,15 @@ func newGuide(ctx *context) *guideModel {
 		pendingHeading: -1,
 		pendingFrac:    -1,
 	}
-	m.vp = viewport.New(0, 0)
+	m.vp = viewport.New()
 	m.vp.KeyMap = viewport.KeyMap{} // the guide matches its own keys
 	m.vp.MouseWheelDelta = 3
 	m.filter = textinput.New()
 	m.filter.Prompt = "filter: "
+	m.filter.SetStyles(inputStyles(ctx.dark(), true))
 	m.input = textinput.New()
 	m.input.Prompt = "/"
+	m.input.SetStyles(inputStyles(ctx.dark(), true))
 	m.input.CharLimit = 200
 	return m
 }
@@ -252,10 +255,11 @@ func (m *guideModel) typing() bool { return m.filtering || m.searching }
 
 func (m *guideModel) setSize(w, h int) {
 	m.width, m.height = w, h
-	m.vp.Width, m.vp.Height = w, max(h-1, 1)
-	m.filter.Width = max(w-len(m.filter.Prompt)-2, 1)
-	m.input.Width = max(w-3, 1)
-	m.vp.SetYOffset(m.vp.YOffset)
+	m.vp.SetWidth(w)
+	m.vp.SetHeight(max(h-1, 1))
+	m.filter.SetWidth(max(w-len(m.filter.Prompt)-2, 1))
+	m.input.SetWidth(max(w-3, 1))
+	m.vp.SetYOffset(m.vp.YOffset())
 	m.followTOC()
 }
 
@@ -294,7 +298,7 @@ func (m *guideModel) ensure() tea.Cmd {
 		return nil
 	}
 	if m.shown != nil && m.shown.key.id == k.id && m.pendingFrac < 0 && len(m.shown.lines) > 0 {
-		m.pendingFrac = float64(m.vp.YOffset) / float64(len(m.shown.lines))
+		m.pendingFrac = float64(m.vp.YOffset()) / float64(len(m.shown.lines))
 	}
 	m.want = k
 	if r, ok := m.cache[k]; ok {
@@ -381,7 +385,7 @@ func (m *guideModel) position() string {
 	if len(m.ids) == 0 {
 		return ""
 	}
-	off := m.vp.YOffset
+	off := m.vp.YOffset()
 	if m.shown == nil {
 		off = m.pendingLine
 	}
@@ -475,26 +479,35 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 			return func() tea.Msg { return errMsg{msg.err} }
 		}
 		return nil
-	case tea.MouseMsg:
-		if m.mode == guideContents && msg.Action == tea.MouseActionPress {
+	case tea.PasteMsg:
+		return m.updatePaste(msg)
+	case restyleMsg:
+		m.filter.SetStyles(inputStyles(m.ctx.dark(), true))
+		m.input.SetStyles(inputStyles(m.ctx.dark(), true))
+		if m.mode == guidePager {
+			return m.ensure() // the section in the new style
+		}
+		return nil
+	case tea.MouseWheelMsg:
+		if m.mode == guideContents {
 			switch msg.Button {
-			case tea.MouseButtonWheelUp:
+			case tea.MouseWheelUp:
 				m.tocCursor = max(m.tocCursor-3, 0)
-			case tea.MouseButtonWheelDown:
+			case tea.MouseWheelDown:
 				m.tocCursor = min(m.tocCursor+3, max(len(m.rows)-1, 0))
 			}
 			m.followTOC()
 			return nil
 		}
 		if m.mode == guidePager && !m.searching {
-			before := m.vp.YOffset
+			before := m.vp.YOffset()
 			m.vp, _ = m.vp.Update(msg)
-			if m.vp.YOffset != before {
+			if m.vp.YOffset() != before {
 				return m.moved()
 			}
 		}
 		return nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		m.touched = true
 		if m.mode == guideContents {
 			return m.updateContents(msg)
@@ -504,7 +517,7 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
+func (m *guideModel) updatePager(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.searching {
 		switch {
@@ -522,14 +535,15 @@ func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
 			}
 			return m.runSearch(q)
 		}
-		if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+		var dropped int
+		if msg, dropped = typed(msg); dropKey(msg, dropped) {
 			return nil
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
-	before := m.vp.YOffset
+	before := m.vp.YOffset()
 	switch {
 	case key.Matches(msg, k.Back):
 		if m.query != "" {
@@ -583,7 +597,7 @@ func (m *guideModel) updatePager(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	}
-	if m.vp.YOffset != before {
+	if m.vp.YOffset() != before {
 		return m.moved()
 	}
 	return nil
@@ -630,7 +644,7 @@ func (m *guideModel) searched(msg guideSearchMsg) tea.Cmd {
 	// The first match at or after the reading position.
 	top := -1
 	if m.mode == guidePager {
-		top = m.vp.YOffset
+		top = m.vp.YOffset()
 	}
 	m.current = sort.Search(len(m.matches), func(i int) bool {
 		mt := m.matches[i]
@@ -672,30 +686,46 @@ func (m *guideModel) goToMatch() tea.Cmd {
 func (m *guideModel) matchTop(i int) int {
 	segs := m.matches[i].segs
 	first, last := segs[0].line, segs[len(segs)-1].line
-	if m.matches[i].section == m.cur && m.shown != nil && first >= m.vp.YOffset && last < m.vp.YOffset+m.vp.Height {
-		return m.vp.YOffset
+	if m.matches[i].section == m.cur && m.shown != nil && first >= m.vp.YOffset() && last < m.vp.YOffset()+m.vp.Height() {
+		return m.vp.YOffset()
 	}
-	return max(first-m.vp.Height/3, 0)
+	return max(first-m.vp.Height()/3, 0)
+}
+
+// updatePaste types a paste into the open field, the search or the
+// contents filter, under the keyboard rule (typedPaste).
+func (m *guideModel) updatePaste(msg tea.PasteMsg) tea.Cmd {
+	msg, _ = typedPaste(msg)
+	var cmd tea.Cmd
+	switch {
+	case m.searching:
+		m.input, cmd = m.input.Update(msg)
+	case m.filtering:
+		m.filter, cmd = m.filter.Update(msg)
+		m.applyFilter()
+	}
+	return cmd
 }
 
 // updateContents handles keys on the table of contents.
-func (m *guideModel) updateContents(msg tea.KeyMsg) tea.Cmd {
+func (m *guideModel) updateContents(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.filtering {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, k.Cancel):
 			m.filtering = false
 			m.filter.Blur()
 			m.filter.SetValue("")
 			m.applyFilter()
 			return nil
-		case "enter":
+		case key.Matches(msg, k.FilterDone):
 			m.filtering = false
 			m.filter.Blur()
 			return nil
-		case "up", "down":
+		case key.Matches(msg, k.FilterMove):
 		default:
-			if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+			var dropped int
+			if msg, dropped = typed(msg); dropKey(msg, dropped) {
 				return nil
 			}
 			var cmd tea.Cmd
@@ -839,7 +869,7 @@ func (m *guideModel) contentsView() string {
 func (m *guideModel) pagerView() string {
 	st := m.ctx.styles
 	var b strings.Builder
-	h := m.vp.Height
+	h := m.vp.Height()
 	if m.shown == nil {
 		if m.err != nil {
 			b.WriteString(st.Error.Render(truncate("✗ "+safetext.Line(m.err.Error()), m.width)))
@@ -851,7 +881,7 @@ func (m *guideModel) pagerView() string {
 		return b.String()
 	}
 	r := m.shown
-	top := m.vp.YOffset
+	top := m.vp.YOffset()
 	end := min(len(r.lines), top+h)
 	var hits []int
 	if m.bySection != nil && m.searchW == r.key.width && m.searchS == r.key.style {
@@ -863,11 +893,6 @@ func (m *guideModel) pagerView() string {
 		return segs[len(segs)-1].line >= top
 	})
 	match, current := st.Match.Render, st.MatchCur.Render
-	if m.ctx.term.Profile == termenv.Ascii {
-		// Without colour lipgloss drops reverse video too; it is no colour,
-		// so matches keep it.
-		match, current = reverseVideo, reverseVideo
-	}
 	var segs []segment
 	var cur []bool
 	for ln := top; ln < end; ln++ {

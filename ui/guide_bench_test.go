@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // BenchmarkGuideKey measures a key press in the pager: scrolling a section
@@ -53,9 +51,9 @@ func BenchmarkGuideSearch(b *testing.B) {
 				g := guideOf(hs)
 				g.searching = true
 				g.input.SetValue(queries[i%len(queries)])
-				_, cmd := hs.m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+				_, cmd := hs.m.Update(pressKey("enter"))
 				hs.m.Update(cmd())
-				_ = hs.m.View()
+				_ = plain(hs.m.View().Content)
 			}
 		})
 	}

@@ -15,6 +15,7 @@ import (
 func guideOf(hs *screenHarness) *guideModel { return hs.m.pages[screenGuide].(*guideModel) }
 
 func TestGuideGolden(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run("contents/"+name, func(t *testing.T) {
@@ -39,6 +40,7 @@ func TestGuideGolden(t *testing.T) {
 }
 
 func TestGuideOpenSectionAndBack(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenHistory)
 	hs.send(openSectionMsg{"sleep"})
@@ -53,6 +55,7 @@ func TestGuideOpenSectionAndBack(t *testing.T) {
 }
 
 func TestGuideContentsFilterAndNavigation(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenGuide)
 	hs.mustContain("Contents", "Why training leaves you inflamed")
@@ -82,10 +85,11 @@ func TestGuideContentsFilterAndNavigation(t *testing.T) {
 }
 
 func TestGuidePagerKeys(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	g := guideOf(hs)
-	page := g.vp.Height
+	page := g.vp.Height()
 	steps := []struct {
 		keys []string
 		want func(n int) int
@@ -100,13 +104,13 @@ func TestGuidePagerKeys(t *testing.T) {
 	}
 	for _, s := range steps {
 		hs.press(s.keys...)
-		if want := s.want(len(g.shown.lines)); g.vp.YOffset != want {
-			t.Errorf("after %v offset = %d, want %d", s.keys, g.vp.YOffset, want)
+		if want := s.want(len(g.shown.lines)); g.vp.YOffset() != want {
+			t.Errorf("after %v offset = %d, want %d", s.keys, g.vp.YOffset(), want)
 		}
 	}
 	hs.send(wheel(false))
-	if g.vp.YOffset != 3 {
-		t.Errorf("after a wheel turn down offset = %d, want 3", g.vp.YOffset)
+	if g.vp.YOffset() != 3 {
+		t.Errorf("after a wheel turn down offset = %d, want 3", g.vp.YOffset())
 	}
 }
 
@@ -125,6 +129,7 @@ func plainSearch(r *rendered, word string) []segment {
 }
 
 func TestGuideSearch(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		word     string
 		sections int // sections with a match; 0 for none
@@ -176,6 +181,7 @@ func TestGuideSearch(t *testing.T) {
 }
 
 func TestGuideSearchHighlightsOnScreen(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	hs.press("/")
@@ -188,11 +194,11 @@ func TestGuideSearchHighlightsOnScreen(t *testing.T) {
 	// The line of the current match is on screen, marked in the margin,
 	// and its text is unchanged apart from the marker.
 	seg := g.matches[g.current].segs[0]
-	if seg.line < g.vp.YOffset || seg.line >= g.vp.YOffset+g.vp.Height {
-		t.Fatalf("current match on line %d is off screen (offset %d)", seg.line, g.vp.YOffset)
+	if seg.line < g.vp.YOffset() || seg.line >= g.vp.YOffset()+g.vp.Height() {
+		t.Fatalf("current match on line %d is off screen (offset %d)", seg.line, g.vp.YOffset())
 	}
 	lines := strings.Split(g.view(), "\n")
-	got := strings.TrimRight(ansi.Strip(lines[seg.line-g.vp.YOffset]), " ")
+	got := strings.TrimRight(ansi.Strip(lines[seg.line-g.vp.YOffset()]), " ")
 	want := "▶" + g.shown.plain[seg.line][1:]
 	if got != want {
 		t.Errorf("match line shows %q, want %q", got, want)
@@ -200,6 +206,7 @@ func TestGuideSearchHighlightsOnScreen(t *testing.T) {
 }
 
 func TestGuideHighlightKeepsCells(t *testing.T) {
+	t.Parallel()
 	line := "  \x1b[38;5;252mEat \x1b[1mturmeric\x1b[22m daily\x1b[m"
 	plain := ansi.Strip(line)
 	mark := func(s ...string) string { return "[" + strings.Join(s, "") + "]" }
@@ -210,6 +217,7 @@ func TestGuideHighlightKeepsCells(t *testing.T) {
 }
 
 func TestGuideNextPreviousAcrossSections(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"overview"})
 	hs.press("/")
@@ -244,6 +252,7 @@ func TestGuideNextPreviousAcrossSections(t *testing.T) {
 }
 
 func TestGuideLateRenderDropped(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"sleep"})
 	g := guideOf(hs)
@@ -277,6 +286,7 @@ func TestGuideLateRenderDropped(t *testing.T) {
 }
 
 func TestGuideSecondShowNoRender(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"diet"})
 	g := guideOf(hs)
@@ -295,11 +305,12 @@ func TestGuideSecondShowNoRender(t *testing.T) {
 }
 
 func TestGuideReadingPositionRestored(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"blood-flow"})
 	hs.press("ctrl+d", "j", "j")
 	g := guideOf(hs)
-	want := g.vp.YOffset
+	want := g.vp.YOffset()
 	hs.send(guideSaveMsg{seq: g.saveSeq}) // the position rested
 	if v, _ := hs.st.State(guidePositionKey); v != fmt.Sprintf("blood-flow:%d:78", want) {
 		t.Fatalf("stored position = %q, want blood-flow:%d:78", v, want)
@@ -309,19 +320,20 @@ func TestGuideReadingPositionRestored(t *testing.T) {
 	next := openHarness(t, hs.st, "2026-11-27", 80, 24)
 	next.open(screenGuide)
 	g2 := guideOf(next)
-	if g2.mode != guidePager || g2.ids[g2.cur] != "blood-flow" || g2.vp.YOffset != want {
-		t.Fatalf("restored mode %v section %s offset %d; want pager, blood-flow, %d", g2.mode, g2.ids[g2.cur], g2.vp.YOffset, want)
+	if g2.mode != guidePager || g2.ids[g2.cur] != "blood-flow" || g2.vp.YOffset() != want {
+		t.Fatalf("restored mode %v section %s offset %d; want pager, blood-flow, %d", g2.mode, g2.ids[g2.cur], g2.vp.YOffset(), want)
 	}
 }
 
 func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"blood-flow"})
 	hs.press("ctrl+d", "j")
 	g := guideOf(hs)
 	hs.send(guideSaveMsg{seq: g.saveSeq})
 	hs.press("j", "j") // and q before this position rests
-	want := fmt.Sprintf("blood-flow:%d:78", g.vp.YOffset)
+	want := fmt.Sprintf("blood-flow:%d:78", g.vp.YOffset())
 	if v, _ := hs.st.State(guidePositionKey); v == want {
 		t.Fatalf("the position was saved before quitting; the test proves nothing")
 	}
@@ -342,6 +354,7 @@ func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
 }
 
 func TestGuideTinyWindowsAndUnicode(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.send(openSectionMsg{"overview"})
 	for _, s := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {40, 12}, {41, 13}, {200, 60}} {
@@ -361,6 +374,7 @@ func TestGuideTinyWindowsAndUnicode(t *testing.T) {
 }
 
 func TestParsePosition(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want guidePosMsg
@@ -383,6 +397,7 @@ func TestParsePosition(t *testing.T) {
 }
 
 func TestGuidePositionAtAnotherWidth(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 120, 30)
 	if err := hs.st.SetState(guidePositionKey, "diet:20:118"); err != nil {
 		t.Fatal(err)
@@ -391,12 +406,13 @@ func TestGuidePositionAtAnotherWidth(t *testing.T) {
 	next.open(screenGuide)
 	g := guideOf(next)
 	// Half the width, about twice the lines above the place.
-	if g.ids[g.cur] != "diet" || g.vp.YOffset != 20*118/58 {
-		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset, 20*118/58)
+	if g.ids[g.cur] != "diet" || g.vp.YOffset() != 20*118/58 {
+		t.Fatalf("restored %s at %d, want diet at %d", g.ids[g.cur], g.vp.YOffset(), 20*118/58)
 	}
 }
 
 func TestGuideEscNeverLoops(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		keys []string // from home; the last esc must reach home

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
@@ -101,6 +101,7 @@ func newHistory(ctx *context) *historyModel {
 	ti.Prompt = ""
 	ti.CharLimit = len(coach.DateLayout)
 	ti.Placeholder = "YYYY-MM-DD"
+	ti.SetStyles(inputStyles(ctx.dark(), true))
 	m := &historyModel{ctx: ctx, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
 	m.setData(ctx.settings, ctx.days, ctx.today)
 	return m
@@ -112,7 +113,7 @@ func (m *historyModel) typing() bool { return m.mode == historyPicker }
 
 func (m *historyModel) setSize(w, h int) {
 	m.width, m.height = w, h
-	m.picker.Width = max(w-4, 1)
+	m.picker.SetWidth(max(w-4, 1))
 	m.follow()
 	if m.mode == historyDetail {
 		m.drawDetail()
@@ -198,15 +199,27 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 			return deleteDay(m.ctx.store, *m.deleting)
 		}
 		return nil
-	case tea.MouseMsg:
-		if msg.Action != tea.MouseActionPress {
+	case tea.PasteMsg:
+		if m.mode != historyPicker {
 			return nil
 		}
+		msg, _ = typedPaste(msg)
+		var cmd tea.Cmd
+		m.picker, cmd = m.picker.Update(msg)
+		m.pickErr = ""
+		if d, err := coach.ParseDate(m.picker.Value()); err == nil {
+			m.pickDate = d
+		}
+		return cmd
+	case restyleMsg:
+		m.picker.SetStyles(inputStyles(m.ctx.dark(), true))
+		return nil
+	case tea.MouseWheelMsg:
 		step := 0
 		switch msg.Button {
-		case tea.MouseButtonWheelUp:
+		case tea.MouseWheelUp:
 			step = -3
-		case tea.MouseButtonWheelDown:
+		case tea.MouseWheelDown:
 			step = 3
 		}
 		if m.mode == historyDetail {
@@ -215,7 +228,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 			m.move(step)
 		}
 		return nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch m.mode {
 		case historyDetail:
 			return m.updateDetail(msg)
@@ -229,7 +242,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
+func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -261,7 +274,7 @@ func (m *historyModel) updateList(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (m *historyModel) updateDetail(msg tea.KeyMsg) tea.Cmd {
+func (m *historyModel) updateDetail(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -326,7 +339,7 @@ func (m *historyModel) futureError(d coach.Date) error {
 	return coach.Day{Date: d}.ValidateEntry(m.today)
 }
 
-func (m *historyModel) updatePicker(msg tea.KeyMsg) tea.Cmd {
+func (m *historyModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Cancel):
@@ -358,7 +371,8 @@ func (m *historyModel) updatePicker(msg tea.KeyMsg) tea.Cmd {
 		m.picker.Blur()
 		return editDay(d)
 	}
-	if msg, _ = typed(msg); msg.Type == tea.KeyRunes && len(msg.Runes) == 0 {
+	var dropped int
+	if msg, dropped = typed(msg); dropKey(msg, dropped) {
 		return nil
 	}
 	var cmd tea.Cmd

@@ -3,8 +3,8 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 )
@@ -51,7 +51,7 @@ func (m *historyModel) showChanged(date coach.Date) {
 	}
 }
 
-func (m *historyModel) updateConfirm(msg tea.KeyMsg) tea.Cmd {
+func (m *historyModel) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Yes):
 		m.mode = historyList

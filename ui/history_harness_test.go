@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -8,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/muesli/termenv"
 
 	"cooldown/coach"
 	"cooldown/store"
@@ -56,7 +56,7 @@ func openHarness(t testing.TB, st *store.Store, today string, w, h int) *screenH
 		Store:    st,
 		Now:      func() time.Time { return hs.now },
 		Location: time.UTC,
-		Terminal: Terminal{Profile: termenv.Ascii, Dark: true},
+		Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
 	})
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -74,11 +74,9 @@ func (hs *screenHarness) send(msg tea.Msg) {
 // the harness does not wait for.
 func isTimer(cmd tea.Cmd) bool {
 	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
-	return strings.Contains(name, "bubbletea.Tick") || strings.Contains(name, "bubbletea.Every") ||
-		strings.Contains(name, "bubbles/cursor") // the blink of a text field's cursor
+	return strings.Contains(name, "bubbletea/v2.Tick") || strings.Contains(name, "bubbletea/v2.Every") ||
+		strings.Contains(name, "bubbles/v2/cursor") // the blink of a text field's cursor
 }
-
-var cmdType = reflect.TypeOf(tea.Cmd(nil))
 
 // run runs a command and everything that follows from it, in order.
 func (hs *screenHarness) run(cmd tea.Cmd) {
@@ -113,12 +111,6 @@ func drain(t testing.TB, m tea.Model, cmd tea.Cmd) (timers int) {
 			queue = append(queue, b...)
 			continue
 		}
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			for i := 0; i < v.Len(); i++ { // tea.Sequence
-				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-			}
-			continue
-		}
 		if _, ok := msg.(tea.QuitMsg); ok {
 			continue
 		}
@@ -129,19 +121,7 @@ func drain(t testing.TB, m tea.Model, cmd tea.Cmd) (timers int) {
 }
 
 // keyMsg builds the key message for a key name ("enter", "ctrl+d", "j").
-func keyMsg(k string) tea.KeyMsg {
-	names := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU,
-		"backspace": tea.KeyBackspace, "home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC,
-		"space": tea.KeySpace,
-	}
-	if t, ok := names[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func keyMsg(k string) tea.KeyPressMsg { return pressKey(k) }
 
 // press sends keys one after another.
 func (hs *screenHarness) press(keys ...string) {
@@ -155,7 +135,7 @@ func (hs *screenHarness) press(keys ...string) {
 func (hs *screenHarness) typeText(s string) {
 	hs.t.Helper()
 	for _, r := range s {
-		hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		hs.send(pressKey(string(r)))
 	}
 }
 
@@ -165,13 +145,13 @@ func (hs *screenHarness) open(s screen) {
 	hs.send(openScreenMsg{s})
 }
 
-func (hs *screenHarness) view() string { return hs.m.View() }
+func (hs *screenHarness) view() string { return plain(plain(hs.m.View().Content)) }
 
 // golden compares the whole screen with testdata/<test name>.golden; run
 // the tests with -update to rewrite it.
 func (hs *screenHarness) golden() {
 	hs.t.Helper()
-	golden.RequireEqual(hs.t, []byte(hs.view()))
+	golden.RequireEqual(hs.t, []byte(asciiFrame(hs.m.View().Content)))
 }
 
 // mustContain fails unless the screen shows every one of want.
@@ -230,12 +210,12 @@ func mustDate(t testing.TB, s string) coach.Date {
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 // wheel is one turn of the mouse wheel, up or down.
-func wheel(up bool) tea.MouseMsg {
-	b := tea.MouseButtonWheelDown
+func wheel(up bool) tea.MouseWheelMsg {
+	b := tea.MouseWheelDown
 	if up {
-		b = tea.MouseButtonWheelUp
+		b = tea.MouseWheelUp
 	}
-	return tea.MouseMsg{Action: tea.MouseActionPress, Button: b}
+	return tea.MouseWheelMsg{Button: b}
 }
 
 // newBenchHarness opens the app with the colours and glamour style people
@@ -254,8 +234,7 @@ func newBenchHarness(b *testing.B, n, w, h int) *screenHarness {
 		}
 	}
 	hs := openHarness(b, st, today, w, h)
-	hs.m.ctx.term = Terminal{Profile: termenv.TrueColor, Dark: true}
-	hs.m.ctx.term.apply()
+	hs.m.ctx.term = Terminal{Profile: colorprofile.TrueColor, Dark: true}
 	hs.m.ctx.setTheme(hs.m.ctx.theme)
 	hs.send(windowSize(w, h))
 	return hs
@@ -272,7 +251,7 @@ func benchKeys(b *testing.B, hs *screenHarness, keys ...string) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		hs.m.Update(msgs[i%len(msgs)])
-		_ = hs.m.View()
+		_ = plain(hs.m.View().Content)
 	}
 }
 

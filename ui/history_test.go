@@ -3,10 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"cooldown/coach"
 	"cooldown/store"
@@ -15,6 +17,7 @@ import (
 func historyOf(hs *screenHarness) *historyModel { return hs.m.pages[screenHistory].(*historyModel) }
 
 func TestHistoryGolden(t *testing.T) {
+	t.Parallel()
 	today := "2026-11-26"
 	tenYears := testHistory(mustDate(t, today), 3650)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -56,6 +59,7 @@ func TestHistoryGolden(t *testing.T) {
 }
 
 func TestHistoryDeleteConfirmation(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 30), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -81,6 +85,7 @@ func TestHistoryDeleteConfirmation(t *testing.T) {
 }
 
 func TestHistoryDeleteFromDetail(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -106,6 +111,7 @@ func TestHistoryDeleteFromDetail(t *testing.T) {
 }
 
 func TestHistoryPickerRefusesFuture(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -145,6 +151,7 @@ func TestHistoryPickerRefusesFuture(t *testing.T) {
 }
 
 func TestHistoryPickerOpensCheckin(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	var asked []editDayMsg
@@ -176,6 +183,7 @@ func TestHistoryPickerOpensCheckin(t *testing.T) {
 }
 
 func TestHistoryEditKey(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -188,6 +196,7 @@ func TestHistoryEditKey(t *testing.T) {
 }
 
 func TestHistoryReflectsEdits(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 10), 80, 24)
 	hs.open(screenHistory)
 	// Another part of the app (or process) changes a day; entering the
@@ -204,6 +213,7 @@ func TestHistoryReflectsEdits(t *testing.T) {
 }
 
 func TestHistoryCursorKeepsDateAcrossReload(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 100), 80, 24)
 	hs.open(screenHistory)
 	h := historyOf(hs)
@@ -218,24 +228,26 @@ func TestHistoryCursorKeepsDateAcrossReload(t *testing.T) {
 	}
 }
 
+// TestKeysReadTogether: keys that arrive in one read (key repeat, a paste
+// of keys, a slow SSH link) are each a key press: Bubble Tea v2's input
+// reader splits them (v1 delivered "jjj" as one key, which cooldown split
+// itself). The bytes go through a real program's input.
 func TestKeysReadTogether(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-26"), 30), 80, 24)
 	hs.open(screenHistory)
-	// Runes read together arrive as one key message; outside a text field
-	// each is a key.
-	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
-	if c := historyOf(hs).cursor; c != 3 {
-		t.Fatalf("cursor after \"jjj\" = %d, want 3", c)
+	p := tea.NewProgram(hs.m, tea.WithInput(strings.NewReader("jjjq")), tea.WithOutput(io.Discard),
+		tea.WithWindowSize(80, 24), tea.WithoutSignals(), tea.WithColorProfile(colorprofile.ASCII))
+	if _, err := p.Run(); err != nil {
+		t.Fatal(err)
 	}
-	// A key that focuses a field gets the rest typed into it.
-	hs.send(openSectionMsg{"sleep"})
-	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/cortisol")})
-	if g := guideOf(hs); !g.searching || g.input.Value() != "cortisol" {
-		t.Fatalf("after \"/cortisol\": searching %v, field %q", g.searching, g.input.Value())
+	if c := historyOf(hs).cursor; c != 3 {
+		t.Fatalf("cursor after \"jjj\" read at once = %d, want 3", c)
 	}
 }
 
 func TestHistoryFutureDayNotEditable(t *testing.T) {
+	t.Parallel()
 	days := testHistory(mustDate(t, "2026-11-26"), 5)
 	// Imported from a machine whose clock is ahead.
 	days = append(days, coach.Day{Date: mustDate(t, "2026-12-01"), Workouts: []coach.Workout{{Kind: coach.Sport, Minutes: 30, RPE: 4}}})

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
@@ -176,7 +176,7 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 		if msg.owner == screenHome && m.saving && m.pending != nil && m.form != nil {
 			return m.ctx.saveFrom(screenHome, m.form.date, m.pending)
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if m.form != nil {
 			return m.updateForm(msg)
 		}
@@ -185,7 +185,7 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *homeModel) updateKeysPressed(msg tea.KeyMsg) tea.Cmd {
+func (m *homeModel) updateKeysPressed(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Checkin):
@@ -214,7 +214,7 @@ func (m *homeModel) updateKeysPressed(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (m *homeModel) updateForm(msg tea.KeyMsg) tea.Cmd {
+func (m *homeModel) updateForm(msg tea.KeyPressMsg) tea.Cmd {
 	f, k := m.form, m.keys
 	if m.saving {
 		return nil // wait for the write; keys would change what is being saved

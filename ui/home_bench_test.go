@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // BenchmarkHomeKey is a key press on home (Update plus View) with a
@@ -49,7 +49,7 @@ func BenchmarkCheckinKey(b *testing.B) {
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					hs.m.Update(msgs[i%len(msgs)])
-					_ = hs.m.View()
+					_ = plain(hs.m.View().Content)
 					c.cur, c.queue = nil, c.queue[:0]
 				}
 			})

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cooldown/coach"
 )
@@ -17,6 +17,7 @@ import (
 // (teatest) at 80x24 and 120x40 with colour off: a fresh start, the same
 // with a history and an open morning check, and the morning form open.
 func TestHomeGolden(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		days []coach.Day
@@ -35,7 +36,7 @@ func TestHomeGolden(t *testing.T) {
 					Store:    hs.st,
 					Now:      func() time.Time { return now },
 					Location: time.UTC,
-					Terminal: Terminal{Profile: termenv.Ascii, Dark: true},
+					Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
 				})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 				for _, k := range c.keys {
@@ -45,7 +46,7 @@ func TestHomeGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-				golden.RequireEqual(t, []byte(final.View()))
+				golden.RequireEqual(t, []byte(asciiFrame(final.View().Content)))
 			})
 		}
 	}
@@ -54,6 +55,7 @@ func TestHomeGolden(t *testing.T) {
 // TestHomeMorningCheck answers the open morning check on home and finds
 // it stored and the next question offered.
 func TestHomeMorningCheck(t *testing.T) {
+	t.Parallel()
 	days := testHistory(mustDate(t, "2026-11-25"), 30)
 	hs := newScreenHarness(t, "2026-11-26", days, 100, 30)
 	hs.mustContain("How did you sleep after Wed 25 Nov?", "(1 more open)", "m morning check")
@@ -102,6 +104,7 @@ func TestHomeMorningCheck(t *testing.T) {
 
 // TestHomeKeysOpenScreens checks the ways on from home.
 func TestHomeKeysOpenScreens(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", testHistory(mustDate(t, "2026-11-25"), 30), 100, 30)
 	for _, c := range []struct {
 		key  string
@@ -120,6 +123,7 @@ func TestHomeKeysOpenScreens(t *testing.T) {
 // TestHomeHelpShowsWorkingKeys checks that keys which do nothing are not
 // offered.
 func TestHomeHelpShowsWorkingKeys(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 120, 30)
 	if h := hs.m.helpView(); strings.Contains(h, "morning") || !strings.Contains(h, "start check-in") {
 		t.Errorf("help without open questions = %q", h)
@@ -134,6 +138,7 @@ func TestHomeHelpShowsWorkingKeys(t *testing.T) {
 // hour: the tick re-reads the clock and home shows the new date, with
 // yesterday's check-in now asking its morning question.
 func TestHomeRollsOverAtDayStart(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	hs.press("enter", "1", "enter", "enter", "space", "enter", "esc", "esc", "esc", "esc", "esc")
 	hs.mustContain("Thu 26 Nov 2026", "Check-in step")
@@ -150,6 +155,7 @@ func TestHomeRollsOverAtDayStart(t *testing.T) {
 // TestHomeDropsStaleStepRead delivers a read of the check-in step that was
 // made before a later write: home keeps the written step.
 func TestHomeDropsStaleStepRead(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 100, 30)
 	hs.press("enter", "1", "esc", "esc") // a day in progress
 	today := mustDate(t, "2026-11-26")

@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import "charm.land/bubbles/v2/key"
 
 // globalKeys are the keys the parent model handles on every screen.
 type globalKeys struct {

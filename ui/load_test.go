@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 	"cooldown/store"
@@ -27,6 +27,7 @@ func (c *countingStore) Snapshot() (store.Snapshot, error) {
 // the history again while nothing changed, that start decodes it once, and
 // that a write from another process is still picked up.
 func TestLoadSkipsUnchangedHistory(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "cooldown.db")
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -38,7 +39,7 @@ func TestLoadSkipsUnchangedHistory(t *testing.T) {
 	}
 	cs := &countingStore{Store: st}
 	now := today.Time()
-	m := New(Options{Store: cs, Now: func() time.Time { return now }, Location: time.UTC, Terminal: Terminal{Profile: termenv.Ascii, Dark: true}})
+	m := New(Options{Store: cs, Now: func() time.Time { return now }, Location: time.UTC, Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true}})
 	hs := &screenHarness{t: t, st: st, m: m, now: now}
 	hs.run(m.Init())
 	hs.send(tea.WindowSizeMsg{Width: 100, Height: 30})

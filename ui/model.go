@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
@@ -51,7 +51,7 @@ func newModel(ctx *context) *Model {
 
 // Init starts the clock, the watch on the file and the first screen.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tick(), poll()}
+	cmds := []tea.Cmd{tick(), poll(), tea.RequestBackgroundColor}
 	if !m.ctx.loaded {
 		cmds = append(cmds, m.ctx.load())
 	}
@@ -106,10 +106,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w, h := m.bodySize()
 		return m, m.broadcast(sizeMsg{w, h})
 
-	case tea.KeyMsg:
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.page().typing() {
-			return m, m.eachRune(msg)
-		}
+	case tea.KeyPressMsg:
 		m.err, m.info = nil, ""
 		typing := m.page().typing()
 		m.keys.Quit.SetEnabled(!typing)
@@ -125,6 +122,28 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.page().update(msg)
+
+	case tea.PasteMsg:
+		// A paste is text for a field: the active screen's, and only while
+		// one is open (the screen applies the keyboard rule, typedPaste).
+		if m.quitting || !m.page().typing() {
+			return m, nil
+		}
+		m.err, m.info = nil, ""
+		return m, m.page().update(msg)
+
+	case tea.BackgroundColorMsg:
+		// The terminal's answer to the one question the app asks at start:
+		// restyle for it (the theme "auto" follows it) and keep it for the
+		// next start's first frame.
+		dark := msg.IsDark()
+		if dark == m.ctx.term.Dark {
+			return m, nil
+		}
+		m.ctx.term.Dark = dark
+		m.ctx.setTheme(m.ctx.theme)
+		m.resize()
+		return m, tea.Batch(m.broadcast(restyleMsg{}), saveBackground(m.ctx.store, dark))
 
 	case tea.MouseMsg:
 		return m, m.page().update(msg)
@@ -248,23 +267,6 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.broadcast(msg)
 }
 
-// eachRune handles the runes of one key message as keys of their own.
-// Bubble Tea delivers the runes of one read as a single key ("jj" when keys
-// come fast: key repeat, a paste of keys, a slow SSH link); outside a text
-// field each of them is a key press, and one that focuses a field (/) gets
-// the rest typed into it.
-func (m *Model) eachRune(msg tea.KeyMsg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(msg.Runes))
-	for _, r := range msg.Runes {
-		_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
-		if m.quitting {
-			break
-		}
-	}
-	return tea.Batch(cmds...)
-}
-
 // open shows a screen and remembers the current one for backMsg.
 func (m *Model) open(to screen) tea.Cmd {
 	if to == m.active {
@@ -300,7 +302,7 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 // status and help lines.
 func (m *Model) resize() {
 	w, h := m.bodySize()
-	m.help.Width = w
+	m.help.SetWidth(w)
 	for _, p := range m.pages {
 		if p != nil {
 			p.setSize(w, h)
@@ -327,11 +329,28 @@ func (m *Model) helpView() string {
 	m.keys.Help.SetEnabled(!typing)
 	// bubbles/help adds the last item whole when the ellipsis itself does
 	// not fit, so cut the lines to the width as well.
-	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width)
+	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width())
 }
 
-// View draws the header, the active screen, the status line and the help.
-func (m *Model) View() string {
+// View draws the header, the active screen, the status line and the help,
+// and declares what the app asks of the terminal on every path: the
+// alternate screen, mouse wheel reports (cell motion), no terminal cursor
+// (text fields draw their own).
+func (m *Model) View() tea.View { return appView(m.content()) }
+
+// appView is a frame of the app with what it asks of the terminal: every
+// view the program shows comes from here, the crash guard's included, so
+// the terminal modes never change between frames.
+func appView(content string) tea.View {
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.Cursor = nil
+	return v
+}
+
+// content is the frame View shows.
+func (m *Model) content() string {
 	if m.quitting && m.exit.done {
 		return ""
 	}

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 )
@@ -46,7 +46,7 @@ func newMorningForm(date coach.Date, target float64) *morningForm {
 // move goes to the previous (-1) or next (+1) question.
 // edit applies a key that changes the answers (move between questions,
 // step a value, a digit, a half hour) and reports whether it was one.
-func (f *morningForm) edit(msg tea.KeyMsg, k homeKeyMap) bool {
+func (f *morningForm) edit(msg tea.KeyPressMsg, k homeKeyMap) bool {
 	switch {
 	case key.Matches(msg, k.Up):
 		f.move(-1)

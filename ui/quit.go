@@ -5,8 +5,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Quitting, by key or by signal (issue 14). q (or ctrl+c) first saves what
@@ -98,7 +98,7 @@ func (m *Model) startQuit() tea.Cmd {
 // quitKey handles a key while quitting waits: w waits (and tries the
 // failed writes again), x or ctrl+c quits and loses what is not stored. A
 // second q asks.
-func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.exit.signal != nil:
 		return nil

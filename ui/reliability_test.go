@@ -7,6 +7,7 @@ package ui
 // other test files of the package.
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,9 +15,8 @@ import (
 	"time"
 	_ "time/tzdata"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 	"cooldown/store"
@@ -52,7 +52,7 @@ func relOpen(t testing.TB, st *store.Store, now time.Time, loc *time.Location, w
 		Store:    st,
 		Now:      func() time.Time { return a.now },
 		Location: loc,
-		Terminal: Terminal{Profile: termenv.Ascii, Dark: true},
+		Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
 	})
 	a.run(a.m.Init())
 	a.send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -74,20 +74,7 @@ func (a *relApp) run(cmd tea.Cmd) int {
 	return drain(a.t, a.m, cmd)
 }
 
-func relKey(k string) tea.KeyMsg {
-	types := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU,
-		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"space": tea.KeySpace, "ctrl+a": tea.KeyCtrlA, "ctrl+e": tea.KeyCtrlE, "ctrl+k": tea.KeyCtrlK,
-		"ctrl+w": tea.KeyCtrlW, "ctrl+z": tea.KeyCtrlZ,
-	}
-	if t, ok := types[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
+func relKey(k string) tea.KeyPressMsg { return pressKey(k) }
 
 // relDay is a complete training day under the default settings.
 func relDay(d coach.Date, note string) coach.Day {
@@ -114,6 +101,7 @@ func relDate(t testing.TB, s string) coach.Date {
 // back; on each tick the parent model re-reads the date and, when it
 // changed, reloads and shows the new one. The ticking never stops.
 func TestDateRereadOnTick(t *testing.T) {
+	t.Parallel()
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +138,7 @@ func TestDateRereadOnTick(t *testing.T) {
 		if changed := a.m.ctx.today != before; changed != s.reload {
 			t.Errorf("%s: date changed %v, want %v", s.name, changed, s.reload)
 		}
-		if v := a.m.View(); !strings.Contains(v, s.header) {
+		if v := plain(a.m.View().Content); !strings.Contains(v, s.header) {
 			t.Errorf("%s: the header does not show %q:\n%s", s.name, s.header, v)
 		}
 		if a.m.err != nil {
@@ -239,6 +227,7 @@ func relCheckFits(t *testing.T, where string, v string, w, h int) {
 // or a view taller than the window, no escape codes under NO_COLOR's
 // ASCII profile, and "window too small" wherever it fits.
 func TestTinyWindows(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-2), "a note"), relDay(today.AddDays(-1), ""), {Date: today, Workouts: []coach.Workout{{Kind: coach.Intervals, Minutes: 30, RPE: 8}}}}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -251,11 +240,11 @@ func TestTinyWindows(t *testing.T) {
 				w, h := size[0], size[1]
 				// Resize down from a large window, then press every key.
 				a.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-				relCheckFits(t, "120x40", a.m.View(), 120, 40)
+				relCheckFits(t, "120x40", plain(a.m.View().Content), 120, 40)
 				a.send(tea.WindowSizeMsg{Width: w, Height: h})
 				for _, k := range relKeys {
 					a.send(relKey(k))
-					v := a.m.View()
+					v := plain(a.m.View().Content)
 					where := s.String() + " after " + k + " at " + strings.Join([]string{itoa(w), itoa(h)}, "x")
 					relCheckFits(t, where, v, w, h)
 					if w >= len("window too small") && h >= 1 && !strings.Contains(v, "window too small") {
@@ -264,7 +253,7 @@ func TestTinyWindows(t *testing.T) {
 				}
 				// Back to a usable size: the app draws normally again.
 				a.send(tea.WindowSizeMsg{Width: 40, Height: 12})
-				v := a.m.View()
+				v := plain(a.m.View().Content)
 				relCheckFits(t, "40x12", v, 40, 12)
 				if strings.Contains(v, "window too small") {
 					t.Fatalf("40x12 after %dx%d still says too small:\n%s", w, h, v)
@@ -275,7 +264,7 @@ func TestTinyWindows(t *testing.T) {
 	// The very first size may be tiny too.
 	for _, size := range sizes {
 		a := relOpen(t, relStore(t, days...), now, time.UTC, size[0], size[1])
-		relCheckFits(t, "first size", a.m.View(), size[0], size[1])
+		relCheckFits(t, "first size", plain(a.m.View().Content), size[0], size[1])
 	}
 }
 
@@ -293,6 +282,7 @@ func itoa(n int) string {
 // TestEveryKeyEverySize presses every key on every screen at the minimum
 // size and at a large one: no panic, everything fits, no escape codes.
 func TestEveryKeyEverySize(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-3), strings.Repeat("long note ", 200)), relDay(today.AddDays(-1), "")}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -302,7 +292,7 @@ func TestEveryKeyEverySize(t *testing.T) {
 			a.send(openScreenMsg{s})
 			for _, k := range relKeys {
 				a.send(relKey(k))
-				relCheckFits(t, s.String()+" after "+k, a.m.View(), size[0], size[1])
+				relCheckFits(t, s.String()+" after "+k, plain(a.m.View().Content), size[0], size[1])
 			}
 		}
 	}
@@ -313,6 +303,7 @@ func TestEveryKeyEverySize(t *testing.T) {
 // window, and the guide's search takes the same kinds of text without
 // trouble.
 func TestUnicodeAndLongNotes(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	unit := "e\u0301\u0328 漢字\U0001F600 ok" // 10 runes: combining marks, wide CJK, an emoji
 	note := strings.Repeat(unit, 200)
@@ -329,11 +320,11 @@ func TestUnicodeAndLongNotes(t *testing.T) {
 		a.send(openScreenMsg{screenHistory})
 		for _, k := range []string{"enter", "down", "pgdown", "G", "end", "pgup", "g", "esc"} {
 			a.send(relKey(k))
-			relCheckFits(t, "history after "+k, a.m.View(), size[0], size[1])
+			relCheckFits(t, "history after "+k, plain(a.m.View().Content), size[0], size[1])
 		}
 		a.send(openScreenMsg{screenHistory})
 		a.send(relKey("enter"))
-		if v := a.m.View(); size[1] >= 30 && !strings.Contains(v, "e\u0301\u0328 漢字\U0001F600 ok") {
+		if v := plain(a.m.View().Content); size[1] >= 30 && !strings.Contains(v, "e\u0301\u0328 漢字\U0001F600 ok") {
 			t.Errorf("%dx%d: the opened day does not show the note:\n%s", size[0], size[1], v)
 		}
 		a.send(relKey("esc"))
@@ -341,20 +332,20 @@ func TestUnicodeAndLongNotes(t *testing.T) {
 		a.send(openScreenMsg{screenGuide})
 		a.send(relKey("/"))
 		for _, r := range "漢字e\u0301\U0001F600" {
-			a.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			a.send(pressKey(string(r)))
 		}
-		relCheckFits(t, "guide filter", a.m.View(), size[0], size[1])
+		relCheckFits(t, "guide filter", plain(a.m.View().Content), size[0], size[1])
 		a.send(relKey("esc"))
 		a.send(relKey("enter"))
 		for _, q := range []string{"e\u0301", "漢字", "\U0001F600", "inflammation", strings.Repeat("日", 300)} {
 			a.send(relKey("/"))
 			for _, r := range q {
-				a.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				a.send(pressKey(string(r)))
 			}
 			a.send(relKey("enter"))
 			a.send(relKey("n"))
 			a.send(relKey("N"))
-			relCheckFits(t, "guide search "+q, a.m.View(), size[0], size[1])
+			relCheckFits(t, "guide search "+q, plain(a.m.View().Content), size[0], size[1])
 			a.send(relKey("esc"))
 		}
 	}
@@ -366,7 +357,7 @@ func TestUnicodeAndLongNotes(t *testing.T) {
 func TestNoColorProfile(t *testing.T) {
 	t.Setenv("NO_COLOR", "1")
 	t.Setenv("CLICOLOR_FORCE", "1") // would force colour on a pipe without NO_COLOR
-	if p := DetectTerminal().Profile; p != termenv.Ascii {
+	if p := DetectTerminal().Profile; p != colorprofile.ASCII {
 		t.Errorf("DetectTerminal with NO_COLOR: profile %v, want Ascii", p)
 	}
 }
@@ -378,6 +369,7 @@ func TestNoColorProfile(t *testing.T) {
 // data, says it cannot save, and a change made anyway fails inline with
 // the reason, keeping the app running.
 func TestReadOnlyStoreShown(t *testing.T) {
+	t.Parallel()
 	today := relDate(t, "2026-11-26")
 	rw := relStore(t, relDay(today.AddDays(-1), "kept"))
 	st, err := store.Open(rw.Path(), store.Options{ReadOnly: true})
@@ -385,7 +377,7 @@ func TestReadOnlyStoreShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := relOpen(t, st, time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC), time.UTC, 100, 30)
-	if v := a.m.View(); !strings.Contains(v, "read-only: changes cannot be saved ("+st.Path()+")") {
+	if v := plain(a.m.View().Content); !strings.Contains(v, "read-only: changes cannot be saved ("+st.Path()+")") {
 		t.Errorf("home does not say the database is read-only:\n%s", v)
 	}
 	if a.m.ctx.summary.TrainingDays != 1 {
@@ -393,7 +385,7 @@ func TestReadOnlyStoreShown(t *testing.T) {
 	}
 	a.send(openScreenMsg{screenCheckin})
 	a.send(relKey("1"))
-	if v := a.m.View(); !strings.Contains(v, "cannot save to "+st.Path()) {
+	if v := plain(a.m.View().Content); !strings.Contains(v, "cannot save to "+st.Path()) {
 		t.Errorf("a change to a read-only database does not say it cannot save:\n%s", v)
 	}
 	if days, _ := rw.Days(); len(days) != 1 {

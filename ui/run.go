@@ -7,7 +7,7 @@ import (
 	"syscall"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 )
@@ -17,7 +17,7 @@ type Options struct {
 	Store    Store
 	Now      func() time.Time // the clock; time.Now in the binary
 	Location *time.Location   // the person's time zone; time.Local
-	Terminal Terminal         // from DetectTerminal, read before Run
+	Terminal Terminal         // from DetectTerminal; Dark is read from the store
 	Version  string
 }
 
@@ -34,7 +34,8 @@ func New(opts Options) *Model {
 	if opts.Location == nil {
 		opts.Location = time.Local
 	}
-	opts.Terminal.apply()
+	// Until the terminal answers, draw for the background it had last time.
+	opts.Terminal.Dark = storedBackgroundDark(opts.Store)
 	ctx := &context{store: opts.Store, now: opts.Now, loc: opts.Location, term: opts.Terminal}
 	theme, _ := opts.Store.State(themeKey)
 	if !slices.Contains(themes, theme) {
@@ -71,7 +72,7 @@ func Run(opts Options) error {
 	// runGuarded (crash.go) turns a panic into a *PanicError after the
 	// terminal is restored.
 	err := runGuardedWith(m, opts.Version, opts.Store.Path(), started,
-		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120),
+		tea.WithColorProfile(opts.Terminal.Profile), tea.WithFPS(120),
 		tea.WithOutput(out), tea.WithoutSignalHandler())
 	sig, _ := caught.Load().(os.Signal)
 	if sig == nil {

@@ -3,9 +3,9 @@ package ui
 import (
 	"fmt"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 	"cooldown/coach/safetext"
@@ -71,7 +71,7 @@ func defaultSettingsKeys() settingsKeys {
 		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
 		Down: key.NewBinding(key.WithKeys("down", "j", "tab")),
 		Less: key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/→", "change")),
-		More: key.NewBinding(key.WithKeys("right", "l", "+", " ")),
+		More: key.NewBinding(key.WithKeys("right", "l", "+", "space")),
 		Back: key.NewBinding(key.WithKeys("esc", "enter"), key.WithHelp("esc", "back")),
 	}
 }
@@ -121,7 +121,7 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 			return m.save()
 		}
 		return m.ctx.load()
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Back):
 			return goBack
@@ -153,7 +153,8 @@ func (m *settingsModel) change(dir int) tea.Cmd {
 		t := themes[(i+dir+len(themes))%len(themes)]
 		m.ctx.setTheme(t)
 		st := m.ctx.store
-		return func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} }
+		return tea.Batch(func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} },
+			func() tea.Msg { return restyleMsg{} }) // the text fields and the guide follow
 	}
 	s := m.draft
 	switch m.cursor {

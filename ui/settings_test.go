@@ -12,6 +12,7 @@ func settingsOf(hs *screenHarness) *settingsModel {
 }
 
 func TestSettingsGolden(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
@@ -23,6 +24,7 @@ func TestSettingsGolden(t *testing.T) {
 }
 
 func TestSettingsSavedAndApplied(t *testing.T) {
+	t.Parallel()
 	// Days that are complete with 7 h of sleep and 3 diet groups.
 	days := testHistory(mustDate(t, "2026-11-26"), 30)
 	hs := newScreenHarness(t, "2026-11-26", days, 80, 24)
@@ -73,6 +75,7 @@ func TestSettingsSavedAndApplied(t *testing.T) {
 }
 
 func TestSettingsLastChangeWins(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenSettings)
 	m := settingsOf(hs)

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // bindingKeys returns every key of every binding in a keymap struct.
@@ -33,6 +33,7 @@ func homeAndCheckinKeys() []string {
 // morning form open, and checks nothing panics and nothing is drawn wider
 // or taller than the window.
 func TestHomeCheckinAnySize(t *testing.T) {
+	t.Parallel()
 	keys := homeAndCheckinKeys()
 	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {39, 11}, {40, 12}, {500, 200}}
 	for _, size := range sizes {

@@ -5,9 +5,9 @@ import (
 	"math"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cooldown/coach"
 )
@@ -106,7 +106,7 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			m.setData(msg.settings, msg.days, msg.today, msg.summary)
 		}
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Back):
 			return goBack
@@ -121,14 +121,12 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Bottom):
 			m.scroll(len(m.lines))
 		}
-	case tea.MouseMsg:
-		if msg.Action == tea.MouseActionPress {
-			switch msg.Button {
-			case tea.MouseButtonWheelUp:
-				m.scroll(-3)
-			case tea.MouseButtonWheelDown:
-				m.scroll(3)
-			}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.scroll(-3)
+		case tea.MouseWheelDown:
+			m.scroll(3)
 		}
 	}
 	return nil

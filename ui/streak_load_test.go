@@ -13,6 +13,7 @@ import (
 // the first training day, chronic 0 after a long gap, and a zone only when
 // the coach's rule gives one.
 func TestStreakLoadFigures(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	session := func(off, minutes int) coach.Day {
 		return coach.Day{Date: today.AddDays(off), Workouts: []coach.Workout{{ID: 1, Kind: coach.Endurance, Minutes: minutes, RPE: 5}}}

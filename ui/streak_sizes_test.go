@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 )
 
 // keysOf returns every key of every binding in a keymap struct.
@@ -26,6 +26,7 @@ func keysOf(keymap any) []string {
 // every mode of those screens, and checks that nothing panics and nothing
 // is drawn wider or taller than the window.
 func TestGuideStreakHistorySettingsAnySize(t *testing.T) {
+	t.Parallel()
 	var keys []string
 	for _, km := range []any{defaultGuideKeys(), defaultStreakKeys(), defaultHistoryKeys(), defaultSettingsKeys()} {
 		keys = append(keys, keysOf(km)...)

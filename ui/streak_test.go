@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 func TestStreakGolden(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 20}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			// Today early in January: the heat map spans the year boundary.
@@ -21,6 +22,7 @@ func TestStreakGolden(t *testing.T) {
 }
 
 func TestStreakHeatMap(t *testing.T) {
+	t.Parallel()
 	// Wednesday 6 January 2027: the current week runs Mon 4 to Sun 10.
 	today := mustDate(t, "2027-01-06")
 	days := testHistory(today, 200)

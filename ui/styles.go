@@ -1,8 +1,12 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/lipgloss"
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 )
 
 // Styles holds every style of the app, so screens share one look. Build it
@@ -31,16 +35,16 @@ type Styles struct {
 
 	// Colours for components that take colours rather than styles
 	// (progress bars, charts).
-	AccentColor lipgloss.TerminalColor
-	MutedColor  lipgloss.TerminalColor
-	GoodColor   lipgloss.TerminalColor
-	WarnColor   lipgloss.TerminalColor
-	BadColor    lipgloss.TerminalColor
+	AccentColor color.Color
+	MutedColor  color.Color
+	GoodColor   color.Color
+	WarnColor   color.Color
+	BadColor    color.Color
 }
 
 // DefaultStyles returns the styles for a dark or light background.
 func DefaultStyles(dark bool) Styles {
-	pick := func(d, l string) lipgloss.Color {
+	pick := func(d, l string) color.Color {
 		if dark {
 			return lipgloss.Color(d)
 		}
@@ -88,5 +92,22 @@ func DefaultStyles(dark bool) Styles {
 	s.Help.ShortSeparator = lipgloss.NewStyle().Foreground(muted)
 	s.Help.FullSeparator = s.Help.ShortSeparator
 	s.Help.Ellipsis = s.Help.ShortSeparator
+	return s
+}
+
+// inputStyles are the one-line text fields' styles: bubbles' own for the
+// background; blink says whether the cursor blinks (as in v1: the search,
+// filter and date fields blink, the minutes do not).
+func inputStyles(dark, blink bool) textinput.Styles {
+	s := textinput.DefaultStyles(dark)
+	s.Cursor.Blink = blink
+	return s
+}
+
+// noteStyles are the note's text area styles, with a cursor that does not
+// blink.
+func noteStyles(dark bool) textarea.Styles {
+	s := textarea.DefaultStyles(dark)
+	s.Cursor.Blink = false
 	return s
 }

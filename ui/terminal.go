@@ -1,48 +1,41 @@
 package ui
 
 import (
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"cooldown/content"
 )
 
-// Terminal is what the program knows of the terminal it draws on. It is
-// detected once, before the Bubble Tea program owns stdin: querying the
-// terminal later can stall the first frame for seconds.
+// Terminal is what the program knows of the terminal it draws on before
+// Bubble Tea starts. Nothing here queries the terminal: the background is
+// asked for by the app, through Bubble Tea, once it runs
+// (tea.RequestBackgroundColor), and the first frame is drawn without
+// waiting for the answer.
 type Terminal struct {
-	Profile termenv.Profile // colour profile; termenv.Ascii under NO_COLOR
-	Dark    bool            // dark background
+	// Profile is the colour profile, after cooldown's colour rules
+	// (content.ColorProfile); Bubble Tea reduces every colour to it.
+	Profile colorprofile.Profile
+	// Dark is the background to draw for until the terminal answers:
+	// true unless the app learnt otherwise last time.
+	Dark bool
 }
 
-// DetectTerminal reads the colour profile (honouring NO_COLOR) and the
-// background of the terminal on stdout. Call it in main before Run. It asks
-// lipgloss, whose answer Bubble Tea's own init has already fetched and
-// cached, so the terminal is queried once per process, not twice.
+// DetectTerminal returns the colour profile of stdout under the colour
+// rules, from the detection lipgloss made at start (lipgloss.Writer), so
+// the environment, terminfo and tmux are not read a second time. It never
+// writes to the terminal.
 func DetectTerminal() Terminal {
-	t := Terminal{Profile: lipgloss.ColorProfile(), Dark: true}
-	if t.Profile != termenv.Ascii {
-		t.Dark = lipgloss.HasDarkBackground()
-	}
-	return t
-}
-
-// apply makes lipgloss use the detected terminal without querying it again.
-func (t Terminal) apply() {
-	lipgloss.SetColorProfile(t.Profile)
-	lipgloss.SetHasDarkBackground(t.Dark)
+	return Terminal{Profile: content.ColorProfile(lipgloss.Writer.Profile, true, os.Getenv), Dark: true}
 }
 
 // glamourStyle returns the guide style that suits the terminal and theme
 // ("auto", "dark" or "light").
 func (t Terminal) glamourStyle(theme string) content.Style {
-	if t.Profile == termenv.Ascii {
-		return content.StylePlain
-	}
-	if t.isDark(theme) {
-		return content.StyleDark
-	}
-	return content.StyleLight
+	return content.StyleFor(t.Profile, t.isDark(theme))
 }
 
 // isDark reports whether to draw for a dark background under theme.
@@ -62,3 +55,54 @@ const (
 	ThemeDark  = "dark"
 	ThemeLight = "light"
 )
+
+// backgroundKey is the state key under which the app keeps the last
+// background the terminal reported ("dark" or "light"), so that the next
+// start's first frame, drawn before the terminal answers, has the right
+// colours under the theme "auto".
+const backgroundKey = "background"
+
+// restyleMsg tells the screens the styles changed (the terminal reported
+// its background): those that keep styled components restyle them.
+type restyleMsg struct{}
+
+// storedBackgroundDark reads the background the app stored last time:
+// dark unless it was "light".
+func storedBackgroundDark(st Store) bool {
+	v, err := st.State(backgroundKey)
+	return err != nil || v != ThemeLight
+}
+
+// saveBackground returns a command that stores the background the
+// terminal reported, for the next start. Failing to store it (a read-only
+// database) costs only a first frame in the other colours: nothing is
+// shown.
+func saveBackground(st Store, dark bool) tea.Cmd {
+	if st == nil || st.ReadOnly() {
+		return nil
+	}
+	v := ThemeLight
+	if dark {
+		v = ThemeDark
+	}
+	return func() tea.Msg {
+		_ = st.SetState(backgroundKey, v)
+		return nil
+	}
+}
+
+// StoredDark reports, from what the app stored and without asking the
+// terminal, whether to draw for a dark background: the theme chosen in
+// settings, and under "auto" the background the terminal last reported
+// to the app (dark when it never did). `cooldown guide` uses it.
+func StoredDark(st interface{ State(string) (string, error) }) bool {
+	theme, _ := st.State(themeKey)
+	switch theme {
+	case ThemeDark:
+		return true
+	case ThemeLight:
+		return false
+	}
+	bg, err := st.State(backgroundKey)
+	return err != nil || bg != ThemeLight
+}

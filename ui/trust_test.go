@@ -48,6 +48,7 @@ func holdFile(t *testing.T, path string) func() {
 // the same day between the keys: nothing either made is lost, and the app
 // shows the other's changes after a poll.
 func TestTwoStoresChangeOneDay(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	other := otherProcess(t, hs)
@@ -81,6 +82,7 @@ func TestTwoStoresChangeOneDay(t *testing.T) {
 // meanwhile by another process, stays ticked when the person ticks it
 // (it is not flipped off), and keeps its first instant.
 func TestTickIsASetNotAFlip(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	hs.press("enter", "1", "enter", "enter")
@@ -100,6 +102,7 @@ func TestTickIsASetNotAFlip(t *testing.T) {
 // its id in the day as stored, wherever it now is; a workout gone or
 // changed is refused with store.ErrChanged, not applied to another.
 func TestWorkoutEditsByID(t *testing.T) {
+	t.Parallel()
 	date := mustDate(t, "2026-11-26")
 	w := func(id int, k coach.Kind, min int) coach.Workout {
 		return coach.Workout{ID: id, Kind: k, Minutes: min, RPE: 5}
@@ -160,6 +163,7 @@ func TestWorkoutEditsByID(t *testing.T) {
 // does not apply to the day another process changed meanwhile: the app
 // says so and shows the day as it is now; confirmed again, it deletes.
 func TestDeleteConfirmedOnAChangedDay(t *testing.T) {
+	t.Parallel()
 	date := mustDate(t, "2026-11-25")
 	hs := newScreenHarness(t, "2026-11-26", testHistory(date, 3), 80, 24)
 	hs.open(screenHistory)
@@ -185,6 +189,7 @@ func TestDeleteConfirmedOnAChangedDay(t *testing.T) {
 // TestConfirmationDropsOnReload: when the poll brings a change to the day
 // being asked about, the question is withdrawn and the day shown.
 func TestConfirmationDropsOnReload(t *testing.T) {
+	t.Parallel()
 	date := mustDate(t, "2026-11-25")
 	hs := newScreenHarness(t, "2026-11-26", testHistory(date, 3), 80, 24)
 	hs.open(screenHistory)
@@ -206,6 +211,7 @@ func TestConfirmationDropsOnReload(t *testing.T) {
 // not shown as the day's note; the text stays, marked "not saved", and
 // esc tries again; quitting asks, and x quits losing it.
 func TestNoteSaveReadOnly(t *testing.T) {
+	t.Parallel()
 	rw := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	ro, err := store.Open(rw.st.Path(), store.Options{ReadOnly: true})
 	if err != nil {
@@ -245,6 +251,7 @@ func TestNoteSaveReadOnly(t *testing.T) {
 // file shows "saving…", is tried again until it lands, and quitting in
 // the meantime asks; w waits and the app quits once the write landed.
 func TestLockedWriteRetries(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	hs.press("enter", "1", "enter", "enter")
@@ -270,6 +277,7 @@ func TestLockedWriteRetries(t *testing.T) {
 // a draft in the UI state (not stored as minutes) and offered back in the
 // field next time.
 func TestMinutesDraftKept(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	hs.press("enter", "1", "backspace", "backspace", "7")
@@ -298,6 +306,7 @@ func TestMinutesDraftKept(t *testing.T) {
 // TestSignalSavesTypedNote: the signal message saves the note as it
 // stands, quits without asking, and reports the signal with nothing lost.
 func TestSignalSavesTypedNote(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	hs.send(editDayMsg{date: today, step: int(stepSummary)})
@@ -319,6 +328,7 @@ func TestSignalSavesTypedNote(t *testing.T) {
 // holds the file shows "saving…" and lands on a retry, with the value as
 // it then stands.
 func TestSettingsLockedRetries(t *testing.T) {
+	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.open(screenSettings)
 	release := holdFile(t, hs.st.Path())
@@ -338,6 +348,7 @@ func TestSettingsLockedRetries(t *testing.T) {
 // day and is refused, with store.ErrChanged, on any other; a tick's
 // instant in another location is the same instant.
 func TestIfUnchanged(t *testing.T) {
+	t.Parallel()
 	date := mustDate(t, "2026-11-26")
 	at := time.Date(2026, 11, 26, 19, 0, 0, 0, time.UTC)
 	shown := coach.Day{Date: date, Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 40, RPE: 6}}}
@@ -370,6 +381,7 @@ func TestIfUnchanged(t *testing.T) {
 // brings the same day back and leaves the effort cursor where the person
 // moved it; a change by another process to that day does reload it.
 func TestPollKeepsCursors(t *testing.T) {
+	t.Parallel()
 	today := mustDate(t, "2026-11-26")
 	hs := newScreenHarness(t, today.String(), nil, 80, 24)
 	hs.press("enter", "1", "enter", "down", "down") // effort cursor 5 -> 7, not chosen yet

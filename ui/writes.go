@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
 	"cooldown/store"

@@ -12,16 +12,16 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/styles"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -31,13 +31,17 @@ type model struct{ quit key.Binding }
 func (m model) Init() tea.Cmd { return nil }
 
 func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.quit) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.quit) {
 		return m, tea.Quit
 	}
 	return m, nil
 }
 
-func (m model) View() string { return "floor-tui ready, q quits" }
+func (m model) View() tea.View {
+	v := tea.NewView("floor-tui ready, q quits")
+	v.AltScreen = true
+	return v
+}
 
 func main() {
 	if len(os.Args) > 1 {
@@ -48,7 +52,7 @@ func main() {
 		return
 	}
 	m := model{quit: key.NewBinding(key.WithKeys("q", "ctrl+c"))}
-	if _, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(120)).Run(); err != nil {
+	if _, err := tea.NewProgram(m, tea.WithFPS(120)).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		os.Exit(1)
 	}
@@ -69,7 +73,7 @@ func use(dir string) error {
 		return err
 	}
 	defer db.Close()
-	vp := viewport.New(60, 10)
+	vp := viewport.New(viewport.WithWidth(60), viewport.WithHeight(10))
 	vp.SetContent(out)
 	ti, ta, pr := textinput.New(), textarea.New(), progress.New()
 	h := help.New()
