@@ -13,7 +13,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"io"
 	"math"
 	"os"
@@ -24,6 +23,8 @@ import (
 	"strings"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
@@ -31,6 +32,7 @@ import (
 	"cooldown/coach"
 	"cooldown/coach/safetext"
 	"cooldown/content"
+	"cooldown/interchange"
 	"cooldown/store"
 	"cooldown/ui"
 )
@@ -1022,12 +1024,12 @@ func runExport(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("export: unexpected argument %q (write to a file with -o FILE)", pos[0])
 	}
-	var write func(io.Writer, store.Export) error
+	var write func(io.Writer, interchange.Export) error
 	switch o.format {
 	case "json":
-		write = store.WriteJSON
+		write = interchange.WriteJSON
 	case "csv":
-		write = store.WriteCSV
+		write = interchange.WriteCSV
 	default:
 		return usageErr("export: invalid --format %q; allowed json or csv", o.format)
 	}
@@ -1041,7 +1043,7 @@ func runExport(e *env, args []string) error {
 		return storeErr(e.dbPath, err)
 	}
 	var b bytes.Buffer
-	if err := write(&b, store.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
+	if err := write(&b, interchange.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if len(snap.Damaged) > 0 {
@@ -1093,11 +1095,11 @@ func runImport(e *env, args []string) error {
 		in = f
 	}
 	// Parse and check the whole file before opening the database. The
-	// parser reads it as a stream, within store.MaxImportBytes.
-	exp, err := store.ParseJSON(in)
-	var ie *store.ImportError
+	// parser reads it as a stream, within interchange.MaxImportBytes.
+	exp, err := interchange.ParseJSON(in)
+	var ie *interchange.ImportError
 	switch {
-	case errors.Is(err, store.ErrNewerExport):
+	case errors.Is(err, interchange.ErrNewerExport):
 		return usageErr("import %s: %s: update cooldown to import it\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	case errors.As(err, &ie):
 		return usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))

@@ -61,6 +61,9 @@ const (
 	MinRating     = 1
 	MaxRating     = 7
 	MaxNoteRunes  = 2000
+	// MaxWorkoutsPerDay bounds the workouts of one day: the store refuses
+	// to write more, and an import refuses a day with more.
+	MaxWorkoutsPerDay = 100
 )
 
 // Workout is one training session of a day.

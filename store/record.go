@@ -53,7 +53,7 @@ const recordVersionNoIDs = 1
 
 // MaxWorkoutsPerDay bounds the workouts of one day: the store refuses to
 // write more, and import refuses a day with more.
-const MaxWorkoutsPerDay = 100
+const MaxWorkoutsPerDay = coach.MaxWorkoutsPerDay
 
 // maxWorkoutID bounds a stored workout id.
 const maxWorkoutID = math.MaxInt32

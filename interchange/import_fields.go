@@ -1,4 +1,4 @@
-package store
+package interchange
 
 import (
 	"encoding/json"
@@ -76,8 +76,8 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 	if err == nil && date.String() != ds {
 		err = errors.New("not written YYYY-MM-DD")
 	}
-	if err == nil {
-		_, err = dayKey(date)
+	if err == nil && (date.Year < 1 || date.Year > 9999) {
+		err = errors.New("year out of range") // the store keys years 1 to 9999
 	}
 	if err != nil {
 		return fail(&coach.FieldError{Field: "date", Msg: fmt.Sprintf("%q is not a calendar date written YYYY-MM-DD", ds)})
@@ -95,8 +95,8 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 	if err := getValue(o, "workouts", &ws, "a list of workouts", false); err != nil {
 		return fail(err)
 	}
-	if len(ws) > MaxWorkoutsPerDay {
-		return fail(&coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(ws), MaxWorkoutsPerDay)})
+	if len(ws) > coach.MaxWorkoutsPerDay {
+		return fail(&coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(ws), coach.MaxWorkoutsPerDay)})
 	}
 	for j, rw := range ws {
 		field := fmt.Sprintf("workouts[%d]", j)
