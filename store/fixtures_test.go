@@ -32,7 +32,7 @@ type recordFixture struct {
 	file    string
 	version byte // the record version of the file
 	day     coach.Day
-	lastID  int // the highest workout id the day ever gave (0: the largest it holds)
+	lastID  int            // the highest workout id the day ever gave (0: the largest it holds)
 	deleted []coach.Source // the deleted sources the record remembers
 }
 
