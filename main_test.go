@@ -655,7 +655,7 @@ func TestExportImportJSON(t *testing.T) {
 		t.Errorf("import: got %q, want %q", r.stdout, want)
 	}
 	first := must(t, "--db", db, "export").stdout
-	if got, want := decoded(t, first), decoded(t, string(src)); !reflect.DeepEqual(got, want) {
+	if got, want := decoded(t, first), asExportV2(decoded(t, string(src))); !reflect.DeepEqual(got, want) {
 		gotJSON, _ := json.MarshalIndent(got, "", "  ")
 		t.Errorf("export differs from what was imported:\n got %s\nwant %s", gotJSON, src)
 	}
@@ -784,13 +784,13 @@ func TestImportRefused(t *testing.T) {
 	t.Parallel()
 	td := today()
 	future := exportDoc(t, nil, completeDay(td))
-	future = bytes.Replace(future, []byte(`"version": 1`), []byte(`"version": 2`), 1)
+	future = bytes.Replace(future, []byte(`"version": 1`), []byte(`"version": 3`), 1)
 	for _, tc := range []struct {
 		name string
 		data []byte
 		want []string
 	}{
-		{"future version", future, []string{"version", "2", "newer"}},
+		{"future version", future, []string{"version", "3", "newer"}},
 		{"not an export", []byte(`{"hello": "world"}`), []string{"nothing was imported"}},
 		{"not JSON", []byte("date,note\n2026-01-01,x\n"), []string{"nothing was imported"}},
 		{"empty", nil, []string{"nothing was imported"}},
