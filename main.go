@@ -115,9 +115,10 @@ func commands() []command {
 			run:     runExport,
 		},
 		{
-			name: "import", args: "FILE",
-			summary: "replace days and settings with those of a JSON export (- reads stdin); all or nothing",
-			example: "cooldown import ~/cooldown-backup.json",
+			name: "import", args: "[--since DATE] PATH",
+			summary: "replace days and settings with those of a JSON export (- reads stdin), or merge workouts and sleep from device files",
+			example: "cooldown import ~/cooldown-backup.json\n  cooldown import --since 2026-01-01 ~/Downloads/export.zip",
+			flags:   func(fs *flag.FlagSet) { importFlags(fs) },
 			run:     runImport,
 		},
 		{
@@ -390,9 +391,9 @@ func commandNotes(name string) string {
 			"/dev/stdout and /dev/fd/N write to that descriptor. The database itself,\n" +
 			"a directory and a file with several hard links are refused (exit 2).\n" + damagedNote
 	case "import":
-		return "The file is read and checked completely before anything is written; then\n" +
-			"its days replace the stored days of the same dates and its settings\n" +
-			"become the stored settings, in one transaction.\n"
+		return "A cooldown export is read and checked completely before anything is\n" +
+			"written; then its days replace the stored days of the same dates and its\n" +
+			"settings become the stored settings, in one transaction.\n" + deviceImportHelp
 	case "guide":
 		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
 			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set.\n"
@@ -1075,6 +1076,7 @@ func plural(n int, word string) string {
 
 func runImport(e *env, args []string) error {
 	fs := newFlagSet("import")
+	sinceFlag := importFlags(fs)
 	pos, help, err := parseCommand(e, "import", fs, args)
 	if help || err != nil {
 		return err
@@ -1082,11 +1084,20 @@ func runImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
 	}
+	since, err := parseSince(*sinceFlag)
+	if err != nil {
+		return err
+	}
 	name := pos[0]
 	in := e.stdin
 	if name == "-" {
 		name = "stdin"
 	} else {
+		// Device files (import_device.go) by content; cooldown's own
+		// export below.
+		if device, err := isDeviceImport(name); err == nil && device {
+			return importDevice(e, name, since)
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("import: %s", safetext.Line(err.Error()))
@@ -1110,6 +1121,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	exp.Days = filterSince(exp.Days, since)
 	if err := e.sig.commit(func() error { return st.Replace(exp.Settings, exp.Days) }); err != nil {
 		return storeErr(e.dbPath, err)
 	}

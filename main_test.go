@@ -518,7 +518,7 @@ func TestLog(t *testing.T) {
 		t.Fatalf("want one day, got %v", days)
 	}
 	day := days[0].(obj)
-	wantWorkouts := []any{obj{"kind": "strength", "minutes": 60.0, "rpe": 7.0}, obj{"kind": "mobility", "minutes": 20.0, "rpe": 2.0}}
+	wantWorkouts := []any{obj{"id": 1.0, "kind": "strength", "minutes": 60.0, "rpe": 7.0}, obj{"id": 2.0, "kind": "mobility", "minutes": 20.0, "rpe": 2.0}} // export version 2 carries ids
 	if !reflect.DeepEqual(day["workouts"], wantWorkouts) {
 		t.Errorf("workouts: got %v, want %v", day["workouts"], wantWorkouts)
 	}
