@@ -50,6 +50,9 @@ func FuzzParseJSON(f *testing.F) {
 	var b bytes.Buffer
 	_ = WriteJSON(&b, sampleExport(f))
 	f.Add(b.String())
+	b.Reset()
+	_ = WriteJSON(&b, deviceExport(f))
+	f.Add(b.String())
 	f.Add(`{"format":"cooldown-export","version":1,"exported_at":"2026-11-26T21:04:05Z","settings":{"sleep_target_hours":7,"diet_min_groups":3,"day_start_hour":4},"days":[]}`)
 	f.Add(`{"format":"cooldown-export","version":1,"days":[{"date":"2026-11-25","done":{"x":1}}]}`)
 	f.Add(`{"format":"cooldown-export","version":1e400}`)

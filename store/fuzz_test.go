@@ -12,7 +12,7 @@ import (
 // the coach accepts re-encodes to a record that decodes to the same day.
 func FuzzDecodeDay(f *testing.F) {
 	d := coach.DateFromNumber(20000)
-	for _, day := range append(history(12, d), fullDay(d), coach.Day{Date: d}) {
+	for _, day := range append(history(12, d), fullDay(d), coach.Day{Date: d}, deviceDay()) {
 		day.Date = d
 		b, err := encodeDay(nil, day)
 		if err != nil {

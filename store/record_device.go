@@ -96,7 +96,10 @@ func decodeDeletedDay(b []byte) ([]coach.Source, error) {
 
 // str reads a string of at most max bytes, valid UTF-8.
 func (r *recordReader) str(what string, max int) string {
-	n := r.uvarint(what, uint64(min(max, len(r.b))))
+	n := r.uvarint(what, uint64(max))
+	if r.err == nil && n > uint64(len(r.b)) {
+		r.fail("%s: length %d does not fit the record", what, n)
+	}
 	if r.err != nil {
 		return ""
 	}
