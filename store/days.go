@@ -315,7 +315,8 @@ func (s *Store) SetMorning(date coach.Date, m *coach.Morning) (coach.Day, error)
 	})
 }
 
-// SetWorkout sets workout index of date, keeping its id when w has none;
+// SetWorkout sets workout index of date, keeping its id when w has none
+// and its source, start and heart rate when w has none of them;
 // index equal to the number of workouts appends one, which gets the next
 // free id. Edits that may race another process should find the workout by
 // id inside Update (coach.Day.WorkoutIndex) instead.
@@ -325,8 +326,14 @@ func (s *Store) SetWorkout(date coach.Date, index int, w coach.Workout) (coach.D
 		case index == len(d.Workouts):
 			d.Workouts = append(d.Workouts, w)
 		case index >= 0 && index < len(d.Workouts):
+			old := d.Workouts[index]
 			if w.ID == 0 {
-				w.ID = d.Workouts[index].ID // the same workout, changed
+				w.ID = old.ID // the same workout, changed
+			}
+			if w.Source.IsZero() && w.Start.IsZero() && w.AvgHR == 0 && w.MaxHR == 0 {
+				// An edit of kind, minutes or effort: a device
+				// workout stays that session.
+				w.Source, w.Start, w.AvgHR, w.MaxHR = old.Source, old.Start, old.AvgHR, old.MaxHR
 			}
 			d.Workouts[index] = w
 		default:

@@ -308,3 +308,22 @@ func getRaw(t *testing.T, s *Store, date coach.Date) []byte {
 	v, _ := rawRecord(t, s.Path(), date.String())
 	return v
 }
+
+// TestSetWorkoutKeepsTheSource: editing a device workout's effort by
+// position keeps its source, so the file does not import it again.
+func TestSetWorkoutKeepsTheSource(t *testing.T) {
+	s := openNew(t)
+	day := fixtureDate("2026-11-25")
+	in := Incoming{Workouts: []IncomingWorkout{run(day, "fit", "a", 50, 0, 0)}}
+	merge(t, s, in)
+	d, err := s.SetWorkout(day, 0, coach.Workout{Kind: coach.Endurance, Minutes: 50, RPE: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := d.Workouts[0]; w.RPE != 6 || w.Source != in.Workouts[0].Workout.Source || !w.Start.Equal(in.Workouts[0].Workout.Start) {
+		t.Errorf("after the edit %+v; want effort 6 and the file's source and start", w)
+	}
+	if got := merge(t, s, in); got != (MergeCounts{Already: 1}) {
+		t.Errorf("import again %+v, want already there", got)
+	}
+}
