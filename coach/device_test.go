@@ -453,3 +453,30 @@ func TestStartAt(t *testing.T) {
 		t.Error("StartAt(zero) is not zero")
 	}
 }
+
+// TestOpenQuestionsOfDeviceDays: an untracked day is a training day, so
+// its morning is asked within the window like any other; a rated morning
+// closes it, hours alone do not.
+func TestOpenQuestionsOfDeviceDays(t *testing.T) {
+	today := date(t, "2026-11-26")
+	tests := []struct {
+		name    string
+		back    int
+		morning *Morning
+		want    bool
+	}{
+		{"yesterday, no morning", 1, nil, true},
+		{"yesterday, hours only", 1, &Morning{SleepHours: 7, HoursOnly: true}, true},
+		{"yesterday, rated", 1, &Morning{SleepHours: 7, SleepQuality: 2, Fatigue: 2, Stress: 2, Soreness: 2}, false},
+		{"8 days ago", 8, nil, false},
+		{"today", 0, nil, false},
+	}
+	for _, tt := range tests {
+		d := mkDay(today.AddDays(-tt.back), 'U')
+		d.Morning = tt.morning
+		got := len(OpenQuestions([]Day{d}, today)) == 1
+		if got != tt.want {
+			t.Errorf("%s: asked %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
