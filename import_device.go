@@ -152,8 +152,12 @@ func importDevice(e *env, path string, since coach.Date) error {
 	}
 	_, _ = io.WriteString(e.stderr, b.String())
 	if len(res.Refused) > 0 {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("import %s: %s refused (listed above); the others were imported",
-			safetext.Line(path), plural(len(res.Refused), "file"))}
+		rest := "the others were imported"
+		if len(files) == 0 {
+			rest = "nothing was imported"
+		}
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("import %s: %s refused (listed above); %s",
+			safetext.Line(path), plural(len(res.Refused), "file"), rest)}
 	}
 	if len(files) == 0 {
 		return usageErr("import %s: no workout or sleep found; nothing was imported", safetext.Line(path))

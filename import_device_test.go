@@ -230,3 +230,18 @@ func TestImportAppleHealthSleep(t *testing.T) {
 		t.Errorf("morning after 2025-03-11: %v, want the answer kept (5 hours)", m)
 	}
 }
+
+// TestImportTruncatedFile: one named file that is truncated is refused,
+// named with the reason, and nothing is written.
+func TestImportTruncatedFile(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "run.fit")
+	if err := os.WriteFile(p, []byte{14, 0x20, 0x08, 0x08, 0xe8, 0x03, 0, 0, '.', 'F', 'I', 'T', 0, 0, 0x40, 0}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := newDB(t)
+	expect(t, cool(t, "--db", db, "import", p), 2, "run.fit", "truncated or corrupt", "nothing was imported")
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused file created the database")
+	}
+}
