@@ -182,3 +182,26 @@ func (d *Day) SetEffort(id, rpe int) error {
 	d.Workouts[j].RPE = rpe
 	return nil
 }
+
+// DropOrphanHeld removes the held workouts whose typed workout d no
+// longer holds (the person removed it: the session it may have been is
+// gone with it) and returns their sources, to be remembered as deleted.
+func (d *Day) DropOrphanHeld() []Source {
+	var gone []Source
+	kept := d.Held[:0:0]
+	for _, h := range d.Held {
+		if d.WorkoutIndex(h.Typed) >= 0 {
+			kept = append(kept, h)
+		} else {
+			gone = append(gone, h.Workout.Source)
+		}
+	}
+	if gone == nil {
+		return nil
+	}
+	d.Held = kept
+	if len(d.Held) == 0 {
+		d.Held = nil
+	}
+	return gone
+}

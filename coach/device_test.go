@@ -480,3 +480,25 @@ func TestOpenQuestionsOfDeviceDays(t *testing.T) {
 		}
 	}
 }
+
+func TestDropOrphanHeld(t *testing.T) {
+	d0 := date(t, "2026-11-25")
+	a, b := deviceWorkout(d0, 50, 0), deviceWorkout(d0.AddDays(1), 30, 0)
+	tests := []struct {
+		name     string
+		workouts []Workout
+		wantHeld int
+		wantGone int
+	}{
+		{"both typed workouts there", []Workout{{ID: 1, Kind: Endurance, Minutes: 50, RPE: 5}, {ID: 2, Kind: Endurance, Minutes: 30, RPE: 5}}, 2, 0},
+		{"one removed", []Workout{{ID: 2, Kind: Endurance, Minutes: 30, RPE: 5}}, 1, 1},
+		{"both removed", nil, 0, 2},
+	}
+	for _, tt := range tests {
+		d := Day{Date: d0, Workouts: tt.workouts, Held: []Held{{Typed: 1, Workout: a}, {Typed: 2, Workout: b}}}
+		gone := d.DropOrphanHeld()
+		if len(d.Held) != tt.wantHeld || len(gone) != tt.wantGone {
+			t.Errorf("%s: %d held, %d gone; want %d, %d", tt.name, len(d.Held), len(gone), tt.wantHeld, tt.wantGone)
+		}
+	}
+}

@@ -77,6 +77,9 @@ func addSource(list []coach.Source, s coach.Source) []coach.Source {
 // device workouts (which are then remembered too).
 func deleteRecord(b *bolt.Bucket, key []byte, d coach.Day, x recordExtra) error {
 	deleted := rememberRemoved(x.deleted, d, coach.Day{Date: d.Date})
+	for _, h := range d.Held {
+		deleted = addSource(deleted, h.Workout.Source)
+	}
 	if len(deleted) == 0 {
 		return b.Delete(key)
 	}
@@ -275,7 +278,11 @@ func (s *Store) Update(date coach.Date, fn func(*coach.Day) error) (coach.Day, e
 		if d.Date != date {
 			return fmt.Errorf("the update changed the date to %s; a day cannot move", d.Date)
 		}
-		v, err := encodeValidRecord(d, x.last, rememberRemoved(x.deleted, before, d))
+		deleted := rememberRemoved(x.deleted, before, d)
+		for _, src := range d.DropOrphanHeld() {
+			deleted = addSource(deleted, src)
+		}
+		v, err := encodeValidRecord(d, x.last, deleted)
 		if err != nil {
 			return err
 		}

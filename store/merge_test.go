@@ -327,3 +327,31 @@ func TestSetWorkoutKeepsTheSource(t *testing.T) {
 		t.Errorf("import again %+v, want already there", got)
 	}
 }
+
+// TestRemovingTheTypedWorkoutDropsItsQuestion: the person removed the
+// typed workout an import was held back for: the question goes, and the
+// held session is remembered as deleted with it.
+func TestRemovingTheTypedWorkoutDropsItsQuestion(t *testing.T) {
+	s := openNew(t)
+	day := fixtureDate("2026-11-25")
+	if _, err := s.Update(day, func(d *coach.Day) error {
+		d.Workouts = []coach.Workout{{Kind: coach.Endurance, Minutes: 50, RPE: 6}, {Kind: coach.Strength, Minutes: 30, RPE: 7}}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in := Incoming{Workouts: []IncomingWorkout{run(day, "fit", "a", 50, 0, 0)}}
+	if got := merge(t, s, in); got != (MergeCounts{Held: 1}) {
+		t.Fatalf("merge %+v, want held", got)
+	}
+	d, err := s.RemoveWorkoutID(day, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Held) != 0 {
+		t.Errorf("held %+v after the typed workout was removed, want none", d.Held)
+	}
+	if got := merge(t, s, in); got != (MergeCounts{Deleted: 1}) {
+		t.Errorf("import again %+v, want deleted before", got)
+	}
+}
