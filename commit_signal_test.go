@@ -141,7 +141,7 @@ func TestCommittedChangeExitsZero(t *testing.T) {
 				db := newDB(t)
 				r := runCmd(t, k.prep(t, coolCmd(t, "--db", db, "import", importFile)))
 				check(t, r, k.note, db)
-				if got, want := decoded(t, must(t, "--db", db, "export").stdout), decoded(t, string(doc)); !reflect.DeepEqual(got, want) {
+				if got, want := decoded(t, must(t, "--db", db, "export").stdout), asExportV2(decoded(t, string(doc))); !reflect.DeepEqual(got, want) {
 					t.Errorf("stored days differ from the file:\ngot  %v\nwant %v", got, want)
 				}
 			})

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -115,7 +116,7 @@ func TestHostileTextOnCommandLine(t *testing.T) {
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("seed %q: CSV export: %v\n%s", seed, err, cs)
 		}
-		if cell := rows[1][len(rows[1])-1]; cell != safetext.Block(note) {
+		if cell := rows[1][slices.Index(rows[0], "note")]; cell != safetext.Block(note) {
 			t.Fatalf("seed %q: CSV note cell %q, want %q", seed, cell, safetext.Block(note))
 		}
 

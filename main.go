@@ -31,6 +31,7 @@ import (
 	"cooldown/coach"
 	"cooldown/coach/safetext"
 	"cooldown/content"
+	"cooldown/interchange"
 	"cooldown/store"
 	"cooldown/ui"
 )
@@ -113,9 +114,10 @@ func commands() []command {
 			run:     runExport,
 		},
 		{
-			name: "import", args: "FILE",
-			summary: "replace days and settings with those of a JSON export (- reads stdin); all or nothing",
-			example: "cooldown import ~/cooldown-backup.json",
+			name: "import", args: "[--since DATE] PATH",
+			summary: "replace days and settings with those of a JSON export (- reads stdin), or merge workouts and sleep from device files",
+			example: "cooldown import ~/cooldown-backup.json\n  cooldown import --since 2026-01-01 ~/Downloads/export.zip",
+			flags:   func(fs *flag.FlagSet) { importFlags(fs) },
 			run:     runImport,
 		},
 		{
@@ -388,9 +390,9 @@ func commandNotes(name string) string {
 			"/dev/stdout and /dev/fd/N write to that descriptor. The database itself,\n" +
 			"a directory and a file with several hard links are refused (exit 2).\n" + damagedNote
 	case "import":
-		return "The file is read and checked completely before anything is written; then\n" +
-			"its days replace the stored days of the same dates and its settings\n" +
-			"become the stored settings, in one transaction.\n"
+		return "A cooldown export is read and checked completely before anything is\n" +
+			"written; then its days replace the stored days of the same dates and its\n" +
+			"settings become the stored settings, in one transaction.\n" + deviceImportHelp
 	case "guide":
 		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
 			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set;\n" +
@@ -1024,12 +1026,12 @@ func runExport(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("export: unexpected argument %q (write to a file with -o FILE)", pos[0])
 	}
-	var write func(io.Writer, store.Export) error
+	var write func(io.Writer, interchange.Export) error
 	switch o.format {
 	case "json":
-		write = store.WriteJSON
+		write = interchange.WriteJSON
 	case "csv":
-		write = store.WriteCSV
+		write = interchange.WriteCSV
 	default:
 		return usageErr("export: invalid --format %q; allowed json or csv", o.format)
 	}
@@ -1043,7 +1045,7 @@ func runExport(e *env, args []string) error {
 		return storeErr(e.dbPath, err)
 	}
 	var b bytes.Buffer
-	if err := write(&b, store.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
+	if err := write(&b, interchange.Export{ExportedAt: e.now(), Settings: snap.Settings, Days: snap.Days}); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if len(snap.Damaged) > 0 {
@@ -1075,6 +1077,7 @@ func plural(n int, word string) string {
 
 func runImport(e *env, args []string) error {
 	fs := newFlagSet("import")
+	sinceFlag := importFlags(fs)
 	pos, help, err := parseCommand(e, "import", fs, args)
 	if help || err != nil {
 		return err
@@ -1082,11 +1085,20 @@ func runImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
 	}
+	since, err := parseSince(*sinceFlag)
+	if err != nil {
+		return err
+	}
 	name := pos[0]
 	in := e.stdin
 	if name == "-" {
 		name = "stdin"
 	} else {
+		// Device files (import_device.go) by content; cooldown's own
+		// export below.
+		if device, err := isDeviceImport(name); err == nil && device {
+			return importDevice(e, name, since)
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("import: %s", safetext.Line(err.Error()))
@@ -1095,11 +1107,11 @@ func runImport(e *env, args []string) error {
 		in = f
 	}
 	// Parse and check the whole file before opening the database. The
-	// parser reads it as a stream, within store.MaxImportBytes.
-	exp, err := store.ParseJSON(in)
-	var ie *store.ImportError
+	// parser reads it as a stream, within interchange.MaxImportBytes.
+	exp, err := interchange.ParseJSON(in)
+	var ie *interchange.ImportError
 	switch {
-	case errors.Is(err, store.ErrNewerExport):
+	case errors.Is(err, interchange.ErrNewerExport):
 		return usageErr("import %s: %s: update cooldown to import it\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	case errors.As(err, &ie):
 		return usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
@@ -1110,6 +1122,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	exp.Days = filterSince(exp.Days, since)
 	if err := e.sig.commit(func() error { return st.Replace(exp.Settings, exp.Days) }); err != nil {
 		return storeErr(e.dbPath, err)
 	}

@@ -519,7 +519,7 @@ func TestLog(t *testing.T) {
 		t.Fatalf("want one day, got %v", days)
 	}
 	day := days[0].(obj)
-	wantWorkouts := []any{obj{"kind": "strength", "minutes": 60.0, "rpe": 7.0}, obj{"kind": "mobility", "minutes": 20.0, "rpe": 2.0}}
+	wantWorkouts := []any{obj{"id": 1.0, "kind": "strength", "minutes": 60.0, "rpe": 7.0}, obj{"id": 2.0, "kind": "mobility", "minutes": 20.0, "rpe": 2.0}} // export version 2 carries ids
 	if !reflect.DeepEqual(day["workouts"], wantWorkouts) {
 		t.Errorf("workouts: got %v, want %v", day["workouts"], wantWorkouts)
 	}
@@ -656,7 +656,7 @@ func TestExportImportJSON(t *testing.T) {
 		t.Errorf("import: got %q, want %q", r.stdout, want)
 	}
 	first := must(t, "--db", db, "export").stdout
-	if got, want := decoded(t, first), decoded(t, string(src)); !reflect.DeepEqual(got, want) {
+	if got, want := decoded(t, first), asExportV2(decoded(t, string(src))); !reflect.DeepEqual(got, want) {
 		gotJSON, _ := json.MarshalIndent(got, "", "  ")
 		t.Errorf("export differs from what was imported:\n got %s\nwant %s", gotJSON, src)
 	}
@@ -785,13 +785,13 @@ func TestImportRefused(t *testing.T) {
 	t.Parallel()
 	td := today()
 	future := exportDoc(t, nil, completeDay(td))
-	future = bytes.Replace(future, []byte(`"version": 1`), []byte(`"version": 2`), 1)
+	future = bytes.Replace(future, []byte(`"version": 1`), []byte(`"version": 3`), 1)
 	for _, tc := range []struct {
 		name string
 		data []byte
 		want []string
 	}{
-		{"future version", future, []string{"version", "2", "newer"}},
+		{"future version", future, []string{"version", "3", "newer"}},
 		{"not an export", []byte(`{"hello": "world"}`), []string{"nothing was imported"}},
 		{"not JSON", []byte("date,note\n2026-01-01,x\n"), []string{"nothing was imported"}},
 		{"empty", nil, []string{"nothing was imported"}},

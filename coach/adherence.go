@@ -4,8 +4,9 @@ package coach
 const OpenQuestionDays = 7
 
 // OpenQuestions returns the training days of the 7 days before today
-// (today-7 to today-1) that still wait for their morning check, newest
-// first; a rest day is never asked (its morning answers can still be
+// (today-7 to today-1) that still wait for their morning check (no
+// morning, or hours slept without the ratings), newest first; the
+// efforts not yet given are OpenEfforts; a rest day is never asked (its morning answers can still be
 // given from history). Today's own morning check is asked tomorrow, so today is never
 // open.
 func OpenQuestions(days []Day, today Date) []Date {
@@ -13,7 +14,7 @@ func OpenQuestions(days []Day, today Date) []Date {
 	var out []Date
 	from := today.AddDays(-OpenQuestionDays)
 	for i := len(days) - 1; i >= 0 && !days[i].Date.Before(from); i-- {
-		if days[i].Date != today && days[i].Morning == nil && !days[i].IsRest() {
+		if days[i].Date != today && days[i].MorningOpen() && !days[i].IsRest() {
 			out = append(out, days[i].Date)
 		}
 	}
@@ -36,7 +37,7 @@ func (a PillarAdherence) Missed() int { return a.Of - a.Met - a.Pending }
 
 // Adherence returns, for each pillar in checklist order, how often it was
 // met over the training days of the 28 days ending today (rest days are not
-// counted). A pillar of the
+// counted, nor are untracked days of device workouts alone). A pillar of the
 // day dated today that is not met yet counts as pending, not missed: the
 // check-in may still be in progress.
 func Adherence(days []Day, today Date, s Settings) []PillarAdherence {
@@ -44,7 +45,7 @@ func Adherence(days []Day, today Date, s Settings) []PillarAdherence {
 	out := []PillarAdherence{{Pillar: PillarSleep}, {Pillar: PillarBloodFlow}, {Pillar: PillarDiet}}
 	for i := searchFrom(days, today.AddDays(-(AdherenceDays - 1))); i < len(days); i++ {
 		d := &days[i]
-		if d.IsRest() {
+		if d.IsRest() || d.Untracked() {
 			continue
 		}
 		bf, diet := d.countPillars()

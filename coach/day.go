@@ -61,6 +61,9 @@ const (
 	MinRating     = 1
 	MaxRating     = 7
 	MaxNoteRunes  = 2000
+	// MaxWorkoutsPerDay bounds the workouts of one day: the store refuses
+	// to write more, and an import refuses a day with more.
+	MaxWorkoutsPerDay = 100
 )
 
 // Workout is one training session of a day.
@@ -72,11 +75,30 @@ type Workout struct {
 	ID      int
 	Kind    Kind
 	Minutes int // 1 to 600
-	RPE     int // session effort on the CR-10 scale, 1 to 10
+	// RPE is the session effort on the CR-10 scale, 1 to 10. A workout
+	// from a device file may hold 0: effort not yet given (EffortGiven).
+	RPE int
+	// Source is the file a device workout came from; the zero Source is a
+	// workout typed by hand.
+	Source Source
+	// Start is when a device workout started, to the second, in the zone
+	// that decided its date (see StartAt); zero for a typed workout.
+	Start time.Time
+	// AvgHR and MaxHR are the average and maximum heart rate in beats per
+	// minute, 0 when not known.
+	AvgHR, MaxHR int
 }
 
-// Load returns the session load: RPE times minutes (Foster's session-RPE).
+// Load returns the session load: RPE times minutes (Foster's session-RPE);
+// 0 while the effort is not yet given.
 func (w Workout) Load() int { return w.RPE * w.Minutes }
+
+// FromDevice reports whether w came from a device file (it has a Source).
+func (w Workout) FromDevice() bool { return !w.Source.IsZero() }
+
+// EffortGiven reports whether w has its effort; only a device workout can
+// be without one.
+func (w Workout) EffortGiven() bool { return w.RPE > 0 }
 
 // WorkoutIndex returns the position of the workout with id in d, or -1
 // when d holds none with that id.
@@ -91,16 +113,33 @@ func (d Day) WorkoutIndex(id int) int {
 
 // Morning is the check the morning after a training day: hours slept and
 // four ratings from 1 (very good) to 7 (very bad).
+//
+// A morning can hold the hours slept alone (HoursOnly, filled from a
+// phone's sleep record) before the ratings are answered: its ratings are
+// then 0, the sleep pillar uses the hours, there is no Hooper index, and
+// the ratings stay an open question.
 type Morning struct {
 	SleepHours   float64 // 0 to 16 in half hours
 	SleepQuality int
 	Fatigue      int
 	Stress       int
 	Soreness     int
+	// HoursOnly marks hours slept without the four ratings (all 0).
+	HoursOnly bool
 }
 
-// Hooper returns the Hooper index: the sum of the four ratings, 4 to 28.
-func (m Morning) Hooper() int { return m.SleepQuality + m.Fatigue + m.Stress + m.Soreness }
+// Rated reports whether the four ratings are given.
+func (m Morning) Rated() bool { return !m.HoursOnly }
+
+// Hooper returns the Hooper index: the sum of the four ratings, 4 to 28;
+// 0 for a morning without its ratings (HoursOnly), which rules that read
+// the index leave out (check Rated).
+func (m Morning) Hooper() int {
+	if m.HoursOnly {
+		return 0
+	}
+	return m.SleepQuality + m.Fatigue + m.Stress + m.Soreness
+}
 
 // Clock is a time of day in minutes after midnight, such as a bedtime.
 type Clock int
@@ -150,6 +189,10 @@ type Day struct {
 	Bedtime *Clock   // planned bedtime, nil until set
 	Morning *Morning // the morning check, nil until answered
 	Note    string
+	// Held lists device workouts held back because the day holds a typed
+	// workout that may be the same session (see Merge): questions for the
+	// app, answered with AnswerSame. They are not workouts of the day.
+	Held []Held
 }
 
 // IsRest reports whether d is a rest day: a date without a workout. It may
@@ -163,6 +206,9 @@ func (d Day) IsRest() bool { return len(d.Workouts) == 0 }
 func (d Day) Clone() Day {
 	c := d
 	c.Workouts = append([]Workout(nil), d.Workouts...)
+	if d.Held != nil {
+		c.Held = slices.Clone(d.Held)
+	}
 	if d.Done != nil {
 		c.Done = slices.Clone(d.Done)
 	}

@@ -19,11 +19,15 @@ var doneAt = time.Date(2026, 1, 1, 19, 0, 0, 0, time.UTC)
 
 // mkDay builds a training day of the given status under DefaultSettings:
 // 'C' complete, 'P' pending (sleep not reported), 'X' partial (diet
-// missed), 'S' partial because sleep was short, '-' no day at all.
+// missed), 'S' partial because sleep was short, 'U' untracked (a device
+// workout alone), '-' no day at all.
 func mkDay(date Date, status byte) Day {
 	d := Day{
 		Date:     date,
 		Workouts: []Workout{{Kind: Endurance, Minutes: 45, RPE: 5}},
+	}
+	if status == 'U' {
+		d.Workouts = []Workout{deviceWorkout(date, 45, 5)}
 	}
 	switch status {
 	case 'C', 'P', 'S':
@@ -63,4 +67,14 @@ func history(t testing.TB, last string, pattern string) []Day {
 		out = append(out, mkDay(end.AddDays(i-(len(p)-1)), c))
 	}
 	return out
+}
+
+// deviceWorkout is a run from a FIT file on date at 07:10 UTC.
+func deviceWorkout(date Date, minutes, rpe int) Workout {
+	return Workout{
+		Kind: Endurance, Minutes: minutes, RPE: rpe,
+		Source: Source{Kind: "fit", ID: "run-" + date.String(), File: "run.fit"},
+		Start:  StartAt(time.Date(date.Year, date.Month, date.Day, 7, 10, 0, 0, time.UTC)),
+		AvgHR:  142, MaxHR: 171,
+	}
 }

@@ -67,7 +67,7 @@ func (f *facts) recentMornings() []Morning {
 	out := make([]Morning, 0, RecentMornings)
 	from := f.today.AddDays(-OpenQuestionDays)
 	for i := len(f.days) - 1; i >= 0 && len(out) < RecentMornings && !f.days[i].Date.Before(from); i-- {
-		if m := f.days[i].Morning; m != nil {
+		if m := f.days[i].Morning; m != nil && m.Rated() {
 			out = append(out, *m)
 		}
 	}
@@ -79,7 +79,7 @@ func (f *facts) recentMornings() []Morning {
 func (f *facts) latestMorning() (Morning, bool) {
 	from := f.today.AddDays(-3)
 	for i := len(f.days) - 1; i >= 0 && !f.days[i].Date.Before(from); i-- {
-		if m := f.days[i].Morning; m != nil {
+		if m := f.days[i].Morning; m != nil && m.Rated() {
 			return *m, true
 		}
 	}

@@ -86,7 +86,8 @@ type pass struct {
 // it is not complete (a check-in in progress never breaks anything); any
 // other day is partial and ends the run. Dates without training, whether
 // absent or rest days holding ticks, a note or morning answers, neither add
-// nor break.
+// nor break; nor do untracked days (Day.Untracked: device workouts alone),
+// which still count as training days.
 func walk(days []Day, today Date, s Settings) pass {
 	var p pass
 	run, before := 0, 0 // current run; longest run ended before it
@@ -124,8 +125,10 @@ func walk(days []Day, today Date, s Settings) pass {
 				weekRun = 1
 			}
 			lastWeek = w
-		case st == StatusPending, isToday:
-			// Unknown yet: neither adds nor breaks.
+		case st == StatusPending, isToday, d.Untracked():
+			// Unknown yet, or a day of device workouts alone (the
+			// person did not use cooldown that day): neither adds nor
+			// breaks.
 		default:
 			before = max(before, run)
 			run = 0

@@ -15,8 +15,11 @@ type Summary struct {
 	TrainingDays    int // training days up to today; rest days are not counted
 	Load            Load
 	OpenQuestions   []Date // days waiting for their morning check, newest first
-	Message         Message
-	SleepAdvice     SleepGoal // for the night after today
+	// OpenEfforts are the device workouts of the 7-day window whose
+	// effort is not yet given (OpenEfforts).
+	OpenEfforts []EffortQuestion
+	Message     Message
+	SleepAdvice SleepGoal // for the night after today
 }
 
 // Summarize computes the summary of days (sorted oldest first) as of
@@ -32,6 +35,7 @@ func Summarize(days []Day, today Date, s Settings) Summary {
 		TrainingDays:    f.pass.training,
 		Load:            f.load,
 		OpenQuestions:   OpenQuestions(f.days, today),
+		OpenEfforts:     OpenEfforts(f.days, today),
 		Message:         defaultMessage,
 		SleepAdvice:     f.sleep,
 	}

@@ -64,7 +64,7 @@ func (h HooperTrend) HasTrend() bool { return h.RecentN > 0 && h.BeforeN > 0 }
 // Change returns Recent - Before: negative means the body feels better.
 func (h HooperTrend) Change() float64 { return h.Recent - h.Before }
 
-// Hooper returns the mean Hooper index of the last n reported mornings up
+// Hooper returns the mean Hooper index of the last n rated mornings up
 // to today and of the n reported mornings before them. Mornings are counted,
 // not dates, so weeks without training do not empty the windows.
 func Hooper(days []Day, today Date, n int) HooperTrend {
@@ -76,7 +76,7 @@ func Hooper(days []Day, today Date, n int) HooperTrend {
 	sumR, sumB := 0, 0
 	for i := len(days) - 1; i >= 0 && h.BeforeN < n; i-- {
 		m := days[i].Morning
-		if m == nil {
+		if m == nil || !m.Rated() {
 			continue
 		}
 		if h.RecentN < n {

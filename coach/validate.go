@@ -27,8 +27,56 @@ func ValidateWorkout(w Workout, prefix string) error {
 	if w.Minutes < MinMinutes || w.Minutes > MaxMinutes {
 		return rangeErr(prefix+"minutes", w.Minutes, MinMinutes, MaxMinutes)
 	}
-	if w.RPE < MinRPE || w.RPE > MaxRPE {
+	if w.RPE == 0 && w.FromDevice() {
+		// A device workout whose effort is not yet given.
+	} else if w.RPE < MinRPE || w.RPE > MaxRPE {
+		if w.FromDevice() {
+			return &FieldError{Field: prefix + "rpe", Msg: fmt.Sprintf("%d is out of range; allowed 1 to 10, or 0 (not yet given) for a workout from a device file", w.RPE)}
+		}
 		return rangeErr(prefix+"rpe", w.RPE, MinRPE, MaxRPE)
+	}
+	if err := validateSource(w, prefix); err != nil {
+		return err
+	}
+	for _, hr := range []struct {
+		name string
+		v    int
+	}{{"avg_hr", w.AvgHR}, {"max_hr", w.MaxHR}} {
+		if hr.v < 0 || hr.v > MaxHeartRate {
+			return rangeErr(prefix+hr.name, hr.v, 0, MaxHeartRate)
+		}
+	}
+	return nil
+}
+
+// MaxHeartRate bounds a workout's heart rate (beats per minute; 0 is not
+// known).
+const MaxHeartRate = 250
+
+// validateSource checks a workout's source and start: a source has a kind
+// and an id, all of it bounded UTF-8 text; a start time has a source.
+func validateSource(w Workout, prefix string) error {
+	if w.Source.IsZero() {
+		if !w.Start.IsZero() {
+			return &FieldError{Field: prefix + "start", Msg: "a workout typed by hand has no start time"}
+		}
+		return nil
+	}
+	for _, f := range []struct {
+		name, v string
+		max     int
+	}{{"source.kind", w.Source.Kind, MaxSourceKind}, {"source.id", w.Source.ID, MaxSourceID}, {"source.file", w.Source.File, MaxSourceFile}} {
+		switch {
+		case f.v == "" && f.name != "source.file":
+			return &FieldError{Field: prefix + f.name, Msg: "is missing"}
+		case len(f.v) > f.max:
+			return &FieldError{Field: prefix + f.name, Msg: fmt.Sprintf("%d bytes is too long; allowed at most %d", len(f.v), f.max)}
+		case !utf8.ValidString(f.v):
+			return &FieldError{Field: prefix + f.name, Msg: "is not valid UTF-8 text"}
+		}
+	}
+	if y := w.Start.Year(); !w.Start.IsZero() && (y < 1 || y > 9999) {
+		return &FieldError{Field: prefix + "start", Msg: fmt.Sprintf("year %d is out of range; allowed 1 to 9999", y)}
 	}
 	return nil
 }
@@ -44,10 +92,17 @@ func ValidateSleepHours(h float64) error {
 	return nil
 }
 
-// ValidateMorning checks the morning check.
+// ValidateMorning checks the morning check: hours slept, and the four
+// ratings from 1 to 7, or all 0 when HoursOnly.
 func ValidateMorning(m Morning) error {
 	if err := ValidateSleepHours(m.SleepHours); err != nil {
 		return err
+	}
+	if m.HoursOnly {
+		if m.SleepQuality != 0 || m.Fatigue != 0 || m.Stress != 0 || m.Soreness != 0 {
+			return &FieldError{Field: "morning", Msg: "hours slept alone carry no ratings; give all four or none"}
+		}
+		return nil
 	}
 	for _, r := range []struct {
 		name string
@@ -88,6 +143,20 @@ func (d Day) Validate() error {
 		}
 		if slices.ContainsFunc(d.Done[:i], func(e Tick) bool { return e.Item == t.Item }) {
 			return &FieldError{Field: "done", Msg: fmt.Sprintf("%q is ticked twice", string(t.Item))}
+		}
+	}
+	if n := len(d.Workouts) + len(d.Held); len(d.Held) > 0 && n > MaxWorkoutsPerDay {
+		return &FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts and held workouts; allowed at most %d a day", n, MaxWorkoutsPerDay)}
+	}
+	for i, h := range d.Held {
+		if h.Typed <= 0 {
+			return &FieldError{Field: fmt.Sprintf("held[%d].typed", i), Msg: fmt.Sprintf("%d is not a workout id", h.Typed)}
+		}
+		if !h.Workout.FromDevice() {
+			return &FieldError{Field: fmt.Sprintf("held[%d]", i), Msg: "a held workout comes from a device file"}
+		}
+		if err := ValidateWorkout(h.Workout, fmt.Sprintf("held[%d].", i)); err != nil {
+			return err
 		}
 	}
 	if d.Bedtime != nil && (*d.Bedtime < 0 || *d.Bedtime >= 1440) {

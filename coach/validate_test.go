@@ -14,7 +14,7 @@ func TestValidate(t *testing.T) {
 			Date:     Date{2026, time.November, 25},
 			Workouts: []Workout{{Kind: Strength, Minutes: 60, RPE: 7}},
 			Bedtime:  &b,
-			Morning:  &Morning{7.5, 2, 3, 2, 4},
+			Morning:  &Morning{SleepHours: 7.5, SleepQuality: 2, Fatigue: 3, Stress: 2, Soreness: 4},
 			Note:     "legs day",
 		}
 		d.SetDone(FoamRolling, true, doneAt)

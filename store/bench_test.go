@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -98,35 +96,6 @@ func BenchmarkDecodeDays(b *testing.B) {
 			if _, err := decodeDay(hist[i].Date, r); err != nil {
 				b.Fatal(err)
 			}
-		}
-	}
-}
-
-func BenchmarkWriteJSON(b *testing.B) {
-	e := Export{ExportedAt: benchEnd.Time(), Settings: coach.DefaultSettings(), Days: history(tenYears, benchEnd)}
-	for b.Loop() {
-		if err := WriteJSON(io.Discard, e); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkParseJSON(b *testing.B) {
-	var buf bytes.Buffer
-	_ = WriteJSON(&buf, Export{ExportedAt: benchEnd.Time(), Settings: coach.DefaultSettings(), Days: history(tenYears, benchEnd)})
-	b.SetBytes(int64(buf.Len()))
-	for b.Loop() {
-		if _, err := ParseJSON(bytes.NewReader(buf.Bytes())); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkWriteCSV(b *testing.B) {
-	e := Export{ExportedAt: benchEnd.Time(), Settings: coach.DefaultSettings(), Days: history(tenYears, benchEnd)}
-	for b.Loop() {
-		if err := WriteCSV(io.Discard, e); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

@@ -153,6 +153,11 @@ func (s *Store) checkTx(tx *bolt.Tx, add func(key, format string, args ...any)) 
 			}
 			var d coach.Day
 			switch {
+			case isDeletedRecord(v):
+				if _, err := decodeDeletedDay(v); err != nil {
+					add(string(k), "%v", err)
+				}
+				return nil
 			case version == 0:
 				d, err = decodeV0(k, v)
 			case len(v) > 0 && v[0] == '{':

@@ -12,19 +12,78 @@ import (
 // encodeValid validates d with the coach and the store's own limits and
 // returns its record.
 func encodeValid(d coach.Day) ([]byte, error) {
-	return encodeValidAfter(d, 0)
+	return encodeValidRecord(d, 0, nil)
 }
 
-// encodeValidAfter is encodeValid for a day whose stored record had given
-// workout ids up to lastID (see encodeDayAfter).
-func encodeValidAfter(d coach.Day, lastID int) ([]byte, error) {
+// encodeValidRecord is encodeValid for a day whose stored record had given
+// workout ids up to lastID and remembers deleted sources (see
+// encodeRecord).
+func encodeValidRecord(d coach.Day, lastID int, deleted []coach.Source) ([]byte, error) {
 	if _, err := dayKey(d.Date); err != nil {
 		return nil, err
 	}
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
-	return encodeDayAfter(nil, d, lastID)
+	return encodeRecord(nil, d, lastID, deleted)
+}
+
+// stored returns the day of key as stored in b (a new empty day when there
+// is none, or a deleted day) and its record's extra.
+func (s *Store) stored(b *bolt.Bucket, key []byte, date coach.Date) (coach.Day, recordExtra, error) {
+	v := b.Get(key)
+	switch {
+	case v == nil:
+		return coach.Day{Date: date}, recordExtra{}, nil
+	case isDeletedRecord(v):
+		deleted, err := decodeDeletedDay(v)
+		if err != nil {
+			return coach.Day{}, recordExtra{}, s.damaged([]string{string(key)})
+		}
+		return coach.Day{Date: date}, recordExtra{deleted: deleted}, nil
+	}
+	d, x, err := decodeRecordExtra(nil, date, v)
+	if err != nil {
+		return coach.Day{}, recordExtra{}, s.damaged([]string{string(key)})
+	}
+	return d, x, nil
+}
+
+// rememberRemoved returns deleted with the sources of the device workouts
+// of before that after no longer holds (by workout id) added: a workout
+// the person deleted is never imported again.
+func rememberRemoved(deleted []coach.Source, before, after coach.Day) []coach.Source {
+	for _, w := range before.Workouts {
+		if !w.FromDevice() || after.WorkoutIndex(w.ID) >= 0 {
+			continue
+		}
+		deleted = addSource(deleted, w.Source)
+	}
+	return deleted
+}
+
+// addSource adds s (kind and id) to list unless it is there.
+func addSource(list []coach.Source, s coach.Source) []coach.Source {
+	for _, x := range list {
+		if x.Same(s) {
+			return list
+		}
+	}
+	return append(list, coach.Source{Kind: s.Kind, ID: s.ID})
+}
+
+// deleteRecord removes the day of key from b, or leaves a deleted-day
+// record in its place when the day remembers deleted sources or holds
+// device workouts (which are then remembered too).
+func deleteRecord(b *bolt.Bucket, key []byte, d coach.Day, x recordExtra) error {
+	deleted := rememberRemoved(x.deleted, d, coach.Day{Date: d.Date})
+	for _, h := range d.Held {
+		deleted = addSource(deleted, h.Workout.Source)
+	}
+	if len(deleted) == 0 {
+		return b.Delete(key)
+	}
+	return b.Put(key, encodeDeletedDay(deleted))
 }
 
 func (s *Store) decode(key, v []byte) (coach.Day, error) {
@@ -57,7 +116,7 @@ func (s *Store) Day(date coach.Date) (coach.Day, error) {
 		if b != nil {
 			v = b.Get(key)
 		}
-		if v == nil {
+		if v == nil || isDeletedRecord(v) {
 			return s.notFound("day " + date.String())
 		}
 		if isV0(tx) {
@@ -137,6 +196,9 @@ func (s *Store) readDays(tx *bolt.Tx, lo, hi []byte) (days []coach.Day, damaged 
 		if hi != nil && string(k) > string(hi) {
 			break
 		}
+		if isDeletedRecord(v) {
+			continue // a deleted day remembering its deleted sources
+		}
 		records = append(records, record{k, v})
 	}
 	if isV0(tx) {
@@ -205,22 +267,22 @@ func (s *Store) Update(date coach.Date, fn func(*coach.Day) error) (coach.Day, e
 	var out coach.Day
 	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDays)
-		d := coach.Day{Date: date}
-		lastID := 0 // the highest workout id the stored day ever gave
-		if v := b.Get(key); v != nil {
-			var err error
-			if d, err = s.decode(key, v); err != nil {
-				return err
-			}
-			_, lastID, _ = decodeRecord(nil, date, v)
+		d, x, err := s.stored(b, key, date)
+		if err != nil {
+			return err
 		}
+		before := d.Clone()
 		if err := fn(&d); err != nil {
 			return err
 		}
 		if d.Date != date {
 			return fmt.Errorf("the update changed the date to %s; a day cannot move", d.Date)
 		}
-		v, err := encodeValidAfter(d, lastID)
+		deleted := rememberRemoved(x.deleted, before, d)
+		for _, src := range d.DropOrphanHeld() {
+			deleted = addSource(deleted, src)
+		}
+		v, err := encodeValidRecord(d, x.last, deleted)
 		if err != nil {
 			return err
 		}
@@ -260,7 +322,8 @@ func (s *Store) SetMorning(date coach.Date, m *coach.Morning) (coach.Day, error)
 	})
 }
 
-// SetWorkout sets workout index of date, keeping its id when w has none;
+// SetWorkout sets workout index of date, keeping its id when w has none
+// and its source, start and heart rate when w has none of them;
 // index equal to the number of workouts appends one, which gets the next
 // free id. Edits that may race another process should find the workout by
 // id inside Update (coach.Day.WorkoutIndex) instead.
@@ -270,8 +333,14 @@ func (s *Store) SetWorkout(date coach.Date, index int, w coach.Workout) (coach.D
 		case index == len(d.Workouts):
 			d.Workouts = append(d.Workouts, w)
 		case index >= 0 && index < len(d.Workouts):
+			old := d.Workouts[index]
 			if w.ID == 0 {
-				w.ID = d.Workouts[index].ID // the same workout, changed
+				w.ID = old.ID // the same workout, changed
+			}
+			if w.Source.IsZero() && w.Start.IsZero() && w.AvgHR == 0 && w.MaxHR == 0 {
+				// An edit of kind, minutes or effort: a device
+				// workout stays that session.
+				w.Source, w.Start, w.AvgHR, w.MaxHR = old.Source, old.Start, old.AvgHR, old.MaxHR
 			}
 			d.Workouts[index] = w
 		default:
@@ -328,10 +397,18 @@ func (s *Store) DeleteDay(date coach.Date) error {
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDays)
-		if b.Get(key) == nil {
+		if v := b.Get(key); v == nil || isDeletedRecord(v) {
 			return s.notFound("day " + date.String())
 		}
-		if err := b.Delete(key); err != nil {
+		d, x, err := s.stored(b, key, date)
+		if err != nil {
+			// A damaged record is removed as it is: nothing to remember.
+			if err := b.Delete(key); err != nil {
+				return err
+			}
+			return bumpGeneration(tx)
+		}
+		if err := deleteRecord(b, key, d, x); err != nil {
 			return err
 		}
 		return bumpGeneration(tx)
@@ -347,7 +424,10 @@ func (s *Store) Replace(settings coach.Settings, days []coach.Day) error {
 	if err := settings.Validate(); err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}
-	type rec struct{ k, v []byte }
+	type rec struct {
+		k, v []byte
+		d    coach.Day
+	}
 	recs := make([]rec, 0, len(days))
 	seen := make(map[coach.Date]bool, len(days))
 	for _, d := range days {
@@ -360,11 +440,22 @@ func (s *Store) Replace(settings coach.Settings, days []coach.Day) error {
 			return fmt.Errorf("day %s: %w", d.Date, err)
 		}
 		k, _ := dayKey(d.Date)
-		recs = append(recs, rec{k, v})
+		recs = append(recs, rec{k, v, d})
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDays)
 		for _, r := range recs {
+			// The deleted sources the stored day remembers stay
+			// remembered: an export does not carry them.
+			if old := b.Get(r.k); old != nil {
+				if _, x, err := s.stored(b, r.k, r.d.Date); err == nil && len(x.deleted) > 0 {
+					v, err := encodeRecord(nil, r.d, 0, x.deleted)
+					if err != nil {
+						return fmt.Errorf("day %s: %w", r.d.Date, err)
+					}
+					r.v = v
+				}
+			}
 			if err := b.Put(r.k, r.v); err != nil {
 				return err
 			}

@@ -26,10 +26,10 @@ func (s *Store) DeleteDayIf(date coach.Date, check func(stored coach.Day) error)
 	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDays)
 		v := b.Get(key)
-		if v == nil {
+		if v == nil || isDeletedRecord(v) {
 			return s.notFound("day " + date.String())
 		}
-		d, err := s.decode(key, v)
+		d, x, err := s.stored(b, key, date)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func (s *Store) DeleteDayIf(date coach.Date, check func(stored coach.Day) error)
 			refused = err
 			return err
 		}
-		if err := b.Delete(key); err != nil {
+		if err := deleteRecord(b, key, d, x); err != nil {
 			return err
 		}
 		return bumpGeneration(tx)

@@ -32,7 +32,8 @@ type recordFixture struct {
 	file    string
 	version byte // the record version of the file
 	day     coach.Day
-	lastID  int // the highest workout id the day ever gave (0: the largest it holds)
+	lastID  int            // the highest workout id the day ever gave (0: the largest it holds)
+	deleted []coach.Source // the deleted sources the record remembers
 }
 
 func fixtureDate(s string) coach.Date {
@@ -53,12 +54,40 @@ func recordFixtures() []recordFixture {
 		{ID: 200, Kind: coach.Endurance, Minutes: 1, RPE: 10},
 	}}
 	return []recordFixture{
-		{"record-v1-full.bin", 1, full, 0},
-		{"record-v1-empty.bin", 1, coach.Day{Date: fixtureDate("2026-11-26")}, 0},
-		{"record-v2-full.bin", 2, full, 0},
-		{"record-v2-empty.bin", 2, coach.Day{Date: fixtureDate("2026-11-26")}, 0},
-		{"record-v2-id-gaps.bin", 2, gaps, 0},
-		{"record-v2-last-id.bin", 2, gaps, 250},
+		{"record-v1-full.bin", 1, full, 0, nil},
+		{"record-v1-empty.bin", 1, coach.Day{Date: fixtureDate("2026-11-26")}, 0, nil},
+		{"record-v2-full.bin", 2, full, 0, nil},
+		{"record-v2-empty.bin", 2, coach.Day{Date: fixtureDate("2026-11-26")}, 0, nil},
+		{"record-v2-id-gaps.bin", 2, gaps, 0, nil},
+		{"record-v2-last-id.bin", 2, gaps, 250, nil},
+		{"record-v3-full.bin", 3, full, 0, nil},
+		{"record-v3-empty.bin", 3, coach.Day{Date: fixtureDate("2026-11-26")}, 0, nil},
+		{"record-v3-device.bin", 3, deviceDay(), 9, []coach.Source{{Kind: "strava", ID: "1234567890"}, {Kind: "apple-health", ID: "7C1Dé"}}},
+	}
+}
+
+// deviceDay is a day using every field of record version 3: device
+// workouts (effort given and not yet given, heart rate, a start east and
+// west of UTC), a typed workout with a held device workout, and hours
+// slept without the ratings.
+func deviceDay() coach.Day {
+	d := fixtureDate("2026-11-28")
+	return coach.Day{
+		Date: d,
+		Workouts: []coach.Workout{
+			{ID: 2, Kind: coach.Endurance, Minutes: 52, RPE: 0,
+				Source: coach.Source{Kind: "fit", ID: "1101374452", File: "garmin/2026-11-28-07-10.fit"},
+				Start:  coach.StartAt(time.Date(2026, 11, 28, 7, 10, 3, 0, time.FixedZone("", 3600))),
+				AvgHR:  142, MaxHR: 171},
+			{ID: 5, Kind: coach.Strength, Minutes: 40, RPE: 8},
+			{ID: 6, Kind: coach.Sport, Minutes: 600, RPE: 10,
+				Source: coach.Source{Kind: "strava", ID: "99", File: "activities.csv"},
+				Start:  coach.StartAt(time.Date(2026, 11, 28, 18, 0, 0, 0, time.FixedZone("", -5*3600-1800)))},
+		},
+		Morning: &coach.Morning{SleepHours: 6.5, HoursOnly: true},
+		Held: []coach.Held{{Typed: 5, Workout: coach.Workout{Kind: coach.Strength, Minutes: 41,
+			Source: coach.Source{Kind: "apple-health", ID: "A1", File: "export.zip"},
+			Start:  coach.StartAt(time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)), MaxHR: 150}}},
 	}
 }
 
@@ -214,7 +243,7 @@ func TestFormatRecords(t *testing.T) {
 	for _, f := range recordFixtures() {
 		t.Run(f.file, func(t *testing.T) {
 			if *update && f.version == recordVersion {
-				b, err := encodeDayAfter(nil, f.day, f.lastID)
+				b, err := encodeRecord(nil, f.day, f.lastID, f.deleted)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -224,9 +253,16 @@ func TestFormatRecords(t *testing.T) {
 			if len(b) == 0 || b[0] != f.version {
 				t.Fatalf("fixture starts with %v, want record version %d", b[:min(1, len(b))], f.version)
 			}
-			got, last, err := decodeRecord(nil, f.day.Date, b)
+			got, x, err := decodeRecordExtra(nil, f.day.Date, b)
 			if err != nil {
 				t.Fatalf("decode: %v", err)
+			}
+			last := x.last
+			if !reflect.DeepEqual(x.deleted, f.deleted) {
+				t.Errorf("decoded deleted sources %+v, want %+v", x.deleted, f.deleted)
+			}
+			if err := got.Validate(); err != nil {
+				t.Errorf("decoded day is not valid: %v", err)
 			}
 			if !reflect.DeepEqual(got, f.day) {
 				t.Errorf("decoded\n got %+v\nwant %+v", got, f.day)
@@ -237,7 +273,7 @@ func TestFormatRecords(t *testing.T) {
 			if f.version != recordVersion {
 				return
 			}
-			enc, err := encodeDayAfter(nil, f.day, f.lastID)
+			enc, err := encodeRecord(nil, f.day, f.lastID, f.deleted)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -288,4 +324,25 @@ func maxID(d coach.Day) int {
 		m = max(m, w.ID)
 	}
 	return m
+}
+
+// TestFormatDeletedDay pins the record left in place of a deleted day
+// that remembers deleted sources.
+func TestFormatDeletedDay(t *testing.T) {
+	const file = "record-deleted-day.bin"
+	want := []coach.Source{{Kind: "fit", ID: "1101374452"}, {Kind: "tcx", ID: "2026-11-28T07:10:03Z"}}
+	if *update {
+		writeFixture(t, file, encodeDeletedDay(want))
+	}
+	b := readFixture(t, file)
+	got, err := decodeDeletedDay(b)
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded %+v, want %+v", got, want)
+	}
+	if enc := encodeDeletedDay(want); !bytes.Equal(enc, b) {
+		t.Errorf("encoded\n got %x\nwant %x", enc, b)
+	}
 }

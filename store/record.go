@@ -16,24 +16,50 @@ import (
 // because the whole history is decoded on every screen that shows it and by
 // `cooldown status` every second: 3,650 days decode in well under a
 // millisecond this way against several milliseconds with encoding/json.
-// Layout of record version 2 (uvarint and varint are encoding/binary's):
+// Layout of record version 3 (uvarint and varint are encoding/binary's; a
+// string is a uvarint length in bytes, then the UTF-8 bytes):
 //
-//	byte     record version (2)
+//	byte     record version (3)
 //	uvarint  number of workouts, then per workout:
-//	         uvarint id (1 or more, unique in the day),
-//	         byte kind code, uvarint minutes, byte rpe
+//	         uvarint id (1 or more, unique in the day), then the
+//	         workout body:
+//	         byte kind code, uvarint minutes, byte rpe (0: not yet given),
+//	         byte workout flags: 1 source, 2 start, 4 heart rate
+//	         string source kind, string source id, string file (flag 1)
+//	         varint Unix seconds of the start, varint UTC offset in
+//	         seconds (flag 2)
+//	         byte average, byte maximum heart rate (flag 4)
 //	uvarint  number of done items, then per item:
 //	         byte item code, varint Unix seconds (UTC) of the tick
-//	byte     flags: 1 bedtime, 2 morning, 4 note
+//	byte     flags: 1 bedtime, 2 morning, 4 note, 8 last id,
+//	         16 hours-only morning, 32 held, 64 deleted sources
 //	uvarint  bedtime in minutes after midnight      (when flag 1)
 //	5 bytes  sleep in half hours, sleep quality,    (when flag 2)
 //	         fatigue, stress, soreness
+//	1 byte   sleep in half hours, no ratings        (when flag 16)
 //	uvarint  note length in bytes, then the UTF-8 note (when flag 4)
 //	uvarint  the highest workout id ever given in the day (when flag 8)
+//	uvarint  number of held workouts, then per one: uvarint the id of
+//	         the typed workout it may be, the workout body (when flag 32)
+//	uvarint  number of deleted sources, then per one: string kind,
+//	         string id (when flag 64)
 //
-// Version 1 is the same without the workout ids; its workouts read with
-// ids 1 to n in order, and the day is written as version 2 on its next
-// write (no schema migration: both versions live in the same bucket).
+// Version 2 is version 3 with workouts of id, kind, minutes and rpe only
+// and flags 1 to 8; version 1 is version 2 without the workout ids: its
+// workouts read with ids 1 to n in order. An older record is written as
+// version 3 on its next write (no schema migration: all versions live in
+// the same bucket).
+//
+// Deleted sources are the store's own memory, not part of coach.Day: the
+// sources of device workouts the person removed from the day, so that an
+// import never brings them back. A day deleted while it remembers any
+// (or holds a device workout) leaves a deleted-day record in its place:
+//
+//	byte     recordDeleted (0x83)
+//	uvarint  number of deleted sources, then per one: string kind,
+//	         string id
+//
+// which every reader passes over as no day at all.
 //
 // A workout's id names it inside its day, so that an edit says which
 // workout it changes (coach.Day.WorkoutIndex) and never goes by position.
@@ -46,14 +72,18 @@ import (
 // Kind and item codes are fixed here, independent of the order of the
 // coach's lists, so that reordering the checklist never changes a file.
 // Done times are kept to the second, the precision of the export format.
-const recordVersion = 2
+const recordVersion = 3
 
-// recordVersionNoIDs is the record version without workout ids.
-const recordVersionNoIDs = 1
+// The older record versions, read as they are: version 2 has workout ids,
+// version 1 has none.
+const (
+	recordVersionNoIDs  = 1
+	recordVersionNoDevs = 2
+)
 
 // MaxWorkoutsPerDay bounds the workouts of one day: the store refuses to
 // write more, and import refuses a day with more.
-const MaxWorkoutsPerDay = 100
+const MaxWorkoutsPerDay = coach.MaxWorkoutsPerDay
 
 // maxWorkoutID bounds a stored workout id.
 const maxWorkoutID = math.MaxInt32
@@ -63,6 +93,16 @@ const (
 	flagMorning
 	flagNote
 	flagLastID
+	flagHoursOnly
+	flagHeld
+	flagDeleted
+)
+
+// Workout flags of record version 3.
+const (
+	wflagSource = 1 << iota
+	wflagStart
+	wflagHR
 )
 
 // kindCodes and itemCodes are the stable codes of the record format. A code
@@ -137,6 +177,11 @@ func encodeDay(buf []byte, d coach.Day) ([]byte, error) {
 // encodeDayAfter is encodeDay for a day whose stored record had given
 // workout ids up to lastID: new workouts get ids above it.
 func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
+	return encodeRecord(buf, d, lastID, nil)
+}
+
+// encodeRecord is encodeDayAfter also keeping the day's deleted sources.
+func encodeRecord(buf []byte, d coach.Day, lastID int, deleted []coach.Source) ([]byte, error) {
 	if len(d.Workouts) > MaxWorkoutsPerDay {
 		return nil, &coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(d.Workouts), MaxWorkoutsPerDay)}
 	}
@@ -157,11 +202,8 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 	present := 0 // the largest id the record holds
 	buf = append(buf, recordVersion)
 	buf = binary.AppendUvarint(buf, uint64(len(d.Workouts)))
+	var err error
 	for i, w := range d.Workouts {
-		c, ok := kindCode[w.Kind]
-		if !ok || w.Minutes < 0 || w.RPE < 0 || w.RPE > 255 {
-			return nil, fmt.Errorf("workouts[%d]: cannot store %+v", i, w)
-		}
 		id := w.ID
 		if id == 0 {
 			if next > maxWorkoutID {
@@ -171,9 +213,9 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 		}
 		present = max(present, id)
 		buf = binary.AppendUvarint(buf, uint64(id))
-		buf = append(buf, c)
-		buf = binary.AppendUvarint(buf, uint64(w.Minutes))
-		buf = append(buf, byte(w.RPE))
+		if buf, err = appendWorkout(buf, w); err != nil {
+			return nil, fmt.Errorf("workouts[%d]: %w", i, err)
+		}
 	}
 	var ticked uint64 // item codes met so far (codes are below 64)
 	for _, t := range d.Done {
@@ -205,7 +247,11 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 		flags |= flagBedtime
 	}
 	if d.Morning != nil {
-		flags |= flagMorning
+		if d.Morning.HoursOnly {
+			flags |= flagHoursOnly
+		} else {
+			flags |= flagMorning
+		}
 	}
 	if d.Note != "" {
 		flags |= flagNote
@@ -213,6 +259,12 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 	last := max(lastID, present) // the highest id ever given, after this write
 	if last > present {
 		flags |= flagLastID
+	}
+	if len(d.Held) > 0 {
+		flags |= flagHeld
+	}
+	if len(deleted) > 0 {
+		flags |= flagDeleted
 	}
 	buf = append(buf, flags)
 	if d.Bedtime != nil {
@@ -226,12 +278,16 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 		if half != math.Trunc(half) || half < 0 || half > 255 {
 			return nil, fmt.Errorf("morning.sleep_hours: cannot store %v", m.SleepHours)
 		}
-		for _, r := range []int{m.SleepQuality, m.Fatigue, m.Stress, m.Soreness} {
-			if r < 0 || r > 255 {
-				return nil, fmt.Errorf("morning: cannot store rating %d", r)
+		if m.HoursOnly {
+			buf = append(buf, byte(half))
+		} else {
+			for _, r := range []int{m.SleepQuality, m.Fatigue, m.Stress, m.Soreness} {
+				if r < 0 || r > 255 {
+					return nil, fmt.Errorf("morning: cannot store rating %d", r)
+				}
 			}
+			buf = append(buf, byte(half), byte(m.SleepQuality), byte(m.Fatigue), byte(m.Stress), byte(m.Soreness))
 		}
-		buf = append(buf, byte(half), byte(m.SleepQuality), byte(m.Fatigue), byte(m.Stress), byte(m.Soreness))
 	}
 	if d.Note != "" {
 		buf = binary.AppendUvarint(buf, uint64(len(d.Note)))
@@ -239,6 +295,24 @@ func encodeDayAfter(buf []byte, d coach.Day, lastID int) ([]byte, error) {
 	}
 	if flags&flagLastID != 0 {
 		buf = binary.AppendUvarint(buf, uint64(last))
+	}
+	if len(d.Held) > 0 {
+		if len(d.Held) > MaxWorkoutsPerDay {
+			return nil, fmt.Errorf("held: cannot store %d", len(d.Held))
+		}
+		buf = binary.AppendUvarint(buf, uint64(len(d.Held)))
+		for i, h := range d.Held {
+			if h.Typed <= 0 || h.Typed > maxWorkoutID {
+				return nil, fmt.Errorf("held[%d]: cannot store typed id %d", i, h.Typed)
+			}
+			buf = binary.AppendUvarint(buf, uint64(h.Typed))
+			if buf, err = appendWorkout(buf, h.Workout); err != nil {
+				return nil, fmt.Errorf("held[%d]: %w", i, err)
+			}
+		}
+	}
+	if len(deleted) > 0 {
+		buf = appendSources(buf, deleted)
 	}
 	return buf, nil
 }
@@ -321,19 +395,37 @@ func decodeDayInto(sl *slabs, date coach.Date, b []byte) (coach.Day, error) {
 // decodeRecord is decodeDayInto also returning the highest workout id the
 // day ever gave (at least the largest id it holds), for the next write.
 func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) {
+	d, x, err := decodeRecordExtra(sl, date, b)
+	return d, x.last, err
+}
+
+// recordExtra is what a record holds beside its coach.Day: the highest
+// workout id the day ever gave, and the sources of device workouts the
+// person deleted from it.
+type recordExtra struct {
+	last    int
+	deleted []coach.Source
+}
+
+// decodeRecordExtra decodes a day record of any version, with its extra.
+func decodeRecordExtra(sl *slabs, date coach.Date, b []byte) (coach.Day, recordExtra, error) {
+	var x recordExtra
 	d := coach.Day{Date: date}
 	r := recordReader{b: b}
 	version := r.byte("version")
-	if r.err == nil && version != recordVersion && version != recordVersionNoIDs {
-		return d, 0, recordErr("record version %d is not known (want %d or %d)", version, recordVersionNoIDs, recordVersion)
+	if r.err == nil && version != recordVersion && version != recordVersionNoDevs && version != recordVersionNoIDs {
+		return d, x, recordErr("record version %d is not known (want %d to %d)", version, recordVersionNoIDs, recordVersion)
 	}
-	ids := version == recordVersion
-	// Every workout takes at least 3 bytes (4 with its id), every item 2:
-	// a count larger than the rest of the record allows is refused before
-	// allocating.
+	ids := version >= recordVersionNoDevs
+	// Every workout takes at least 3 bytes (4 with its id, 5 with its
+	// flags), every item 2: a count larger than the rest of the record
+	// allows is refused before allocating.
 	perWorkout, maxWorkouts := 3, uint64(math.MaxInt32)
 	if ids {
 		perWorkout, maxWorkouts = 4, MaxWorkoutsPerDay
+	}
+	if version == recordVersion {
+		perWorkout = 5
 	}
 	nw := r.uvarint("workouts", min(uint64(len(r.b)/perWorkout), maxWorkouts))
 	if nw > 0 {
@@ -346,16 +438,12 @@ func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) 
 					r.fail("workouts[%d]: id %d is not a free id above 0", i, id)
 				}
 			}
-			c := r.byte("workout kind")
-			if r.err == nil && (int(c) >= len(kindCodes) || kindCodes[c] == "") {
-				r.fail("workouts[%d]: unknown kind code %d", i, c)
-			}
-			mins := r.uvarint("workout minutes", math.MaxInt32)
-			rpe := r.byte("workout rpe")
+			w := r.workout(fmt.Sprintf("workouts[%d]", i), version == recordVersion)
 			if r.err != nil {
-				return d, 0, r.err
+				return d, x, r.err
 			}
-			d.Workouts[i] = coach.Workout{ID: id, Kind: kindCodes[c], Minutes: int(mins), RPE: int(rpe)}
+			w.ID = id
+			d.Workouts[i] = w
 		}
 	}
 	nd := r.uvarint("done", uint64(len(r.b)/2))
@@ -370,13 +458,13 @@ func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) 
 			}
 			sec := r.varint("done time")
 			if r.err != nil {
-				return d, 0, r.err
+				return d, x, r.err
 			}
 			if sec < minUnix || sec > maxUnix {
-				return d, 0, recordErr("done %s: time %d out of range", itemCodes[c], sec)
+				return d, x, recordErr("done %s: time %d out of range", itemCodes[c], sec)
 			}
 			if seen&(1<<c) != 0 {
-				return d, 0, recordErr("done: item %s twice", itemCodes[c])
+				return d, x, recordErr("done: item %s twice", itemCodes[c])
 			}
 			if seen>>c != 0 {
 				inOrder = false // a lower code after a higher one
@@ -392,7 +480,14 @@ func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) 
 		}
 	}
 	flags := r.byte("flags")
-	if r.err == nil && (flags&^(flagBedtime|flagMorning|flagNote|flagLastID) != 0 || version == recordVersionNoIDs && flags&flagLastID != 0) {
+	known := byte(flagBedtime | flagMorning | flagNote)
+	switch version {
+	case recordVersionNoDevs:
+		known |= flagLastID
+	case recordVersion:
+		known |= flagLastID | flagHoursOnly | flagHeld | flagDeleted
+	}
+	if r.err == nil && (flags&^known != 0 || flags&flagMorning != 0 && flags&flagHoursOnly != 0) {
 		r.fail("unknown flags %#x", flags)
 	}
 	if flags&flagBedtime != 0 {
@@ -405,6 +500,9 @@ func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) 
 		m.Stress = int(r.byte("stress"))
 		m.Soreness = int(r.byte("soreness"))
 		d.Morning = sl.morning(m)
+	}
+	if flags&flagHoursOnly != 0 {
+		d.Morning = sl.morning(coach.Morning{SleepHours: float64(r.byte("sleep")) / 2, HoursOnly: true})
 	}
 	if flags&flagNote != 0 {
 		n := r.uvarint("note", uint64(len(r.b)))
@@ -430,13 +528,31 @@ func decodeRecord(sl *slabs, date coach.Date, b []byte) (coach.Day, int, error) 
 		}
 		last = given
 	}
+	x.last = last
+	if flags&flagHeld != 0 {
+		n := r.uvarint("held", min(uint64(len(r.b)/5), MaxWorkoutsPerDay))
+		if r.err == nil && n == 0 {
+			r.fail("held: flag set, none held")
+		}
+		for i := 0; i < int(n) && r.err == nil; i++ {
+			typed := int(r.uvarint("held typed id", maxWorkoutID))
+			w := r.workout(fmt.Sprintf("held[%d]", i), true)
+			d.Held = append(d.Held, coach.Held{Typed: typed, Workout: w})
+		}
+	}
+	if flags&flagDeleted != 0 {
+		x.deleted = r.sources("deleted")
+		if r.err == nil && len(x.deleted) == 0 {
+			r.fail("deleted: flag set, none given")
+		}
+	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("%d bytes after the end of the record", len(r.b))
 	}
 	if r.err != nil {
-		return coach.Day{Date: date}, 0, r.err
+		return coach.Day{Date: date}, recordExtra{}, r.err
 	}
-	return d, last, nil
+	return d, x, nil
 }
 
 // Settings record: version byte, sleep target in half hours, diet minimum,

@@ -1,4 +1,4 @@
-package store
+package interchange
 
 import (
 	"bytes"
@@ -18,9 +18,16 @@ import (
 
 // The interchange formats of product.md "Interchange formats". Scripts and
 // tests rely on them: change them only with a new ExportVersion.
+//
+// Version 2 (device workouts) adds to each workout its id and, for a
+// workout from a device file, its source, start time and heart rate, and
+// leaves rpe out while the effort is not yet given; a morning may hold
+// sleep_hours alone (the ratings not yet answered). ParseJSON reads
+// versions 1 and 2; a version 1 file imports exactly as before (no ids:
+// the store numbers the workouts).
 const (
 	ExportFormat  = "cooldown-export"
-	ExportVersion = 1
+	ExportVersion = 2
 )
 
 // Export is the content of an export file.
@@ -54,17 +61,40 @@ type jsonDay struct {
 }
 
 type jsonWorkout struct {
-	Kind    string `json:"kind"`
-	Minutes int    `json:"minutes"`
-	RPE     int    `json:"rpe"`
+	ID      int         `json:"id,omitempty"`
+	Kind    string      `json:"kind"`
+	Minutes int         `json:"minutes"`
+	RPE     int         `json:"rpe,omitempty"` // absent: effort not yet given
+	Source  *jsonSource `json:"source,omitempty"`
+	Start   string      `json:"start,omitempty"`
+	AvgHR   int         `json:"avg_hr,omitempty"`
+	MaxHR   int         `json:"max_hr,omitempty"`
+}
+
+type jsonSource struct {
+	Kind string `json:"kind"`
+	ID   string `json:"id"`
+	File string `json:"file,omitempty"`
 }
 
 type jsonMorning struct {
 	SleepHours   float64 `json:"sleep_hours"`
-	SleepQuality int     `json:"sleep_quality"`
-	Fatigue      int     `json:"fatigue"`
-	Stress       int     `json:"stress"`
-	Soreness     int     `json:"soreness"`
+	SleepQuality int     `json:"sleep_quality,omitempty"` // the ratings are absent together
+	Fatigue      int     `json:"fatigue,omitempty"`
+	Stress       int     `json:"stress,omitempty"`
+	Soreness     int     `json:"soreness,omitempty"`
+}
+
+// workoutJSON is w as export version 2 writes it.
+func workoutJSON(w coach.Workout) jsonWorkout {
+	jw := jsonWorkout{ID: w.ID, Kind: string(w.Kind), Minutes: w.Minutes, RPE: w.RPE, AvgHR: w.AvgHR, MaxHR: w.MaxHR}
+	if !w.Source.IsZero() {
+		jw.Source = &jsonSource{Kind: w.Source.Kind, ID: w.Source.ID, File: w.Source.File}
+	}
+	if !w.Start.IsZero() {
+		jw.Start = w.Start.Format(time.RFC3339)
+	}
+	return jw
 }
 
 // doneList is the checklist of a day, written as an object in checklist
@@ -119,9 +149,12 @@ func sortedDays(days []coach.Day) []coach.Day {
 	return out
 }
 
-// WriteJSON writes e in the JSON export format, indented by two spaces:
-// days sorted by date, done times and exported_at in RFC 3339 UTC to the
-// second, bedtime, morning and note left out when absent. DEL, the C1
+// WriteJSON writes e in the JSON export format (version 2), indented by
+// two spaces: days sorted by date, done times and exported_at in RFC 3339
+// UTC to the second, a workout's start in RFC 3339 with its offset,
+// bedtime, morning and note left out when absent, and in a workout the
+// id (when it has one), source, start and heart rate when known and rpe
+// when given. DEL, the C1
 // controls and the bidirectional overrides and isolates are written as \u
 // escapes (the C0 controls already are), so a terminal or an editor showing
 // the file is not driven by a note; the file still reads back to exactly
@@ -141,7 +174,7 @@ func WriteJSON(w io.Writer, e Export) error {
 	for _, d := range sortedDays(e.Days) {
 		jd := jsonDay{Date: d.Date.String(), Workouts: make([]jsonWorkout, 0, len(d.Workouts)), Done: doneOf(d), Note: d.Note}
 		for _, wo := range d.Workouts {
-			jd.Workouts = append(jd.Workouts, jsonWorkout{Kind: string(wo.Kind), Minutes: wo.Minutes, RPE: wo.RPE})
+			jd.Workouts = append(jd.Workouts, workoutJSON(wo))
 		}
 		if d.Bedtime != nil {
 			jd.Bedtime = d.Bedtime.String()
@@ -192,7 +225,8 @@ func csvHeader() []string {
 	for _, it := range coach.Items {
 		h = append(h, string(it.ID))
 	}
-	return append(h, "bedtime", "sleep_hours", "sleep_quality", "fatigue", "stress", "soreness", "note")
+	return append(h, "bedtime", "sleep_hours", "sleep_quality", "fatigue", "stress", "soreness", "note",
+		"workout_ids", "sources", "starts", "heart_rates")
 }
 
 // WriteCSV writes e as CSV (RFC 4180, through encoding/csv, so notes with
@@ -201,15 +235,27 @@ func csvHeader() []string {
 //
 //	date           YYYY-MM-DD
 //	workouts       the workouts as kind:minutes:rpe joined by ";",
-//	               e.g. "strength:60:7;intervals:20:9"
+//	               e.g. "strength:60:7;intervals:20:9"; rpe is empty
+//	               while a device workout's effort is not yet given
+//	               ("endurance:52:")
 //	massage ... ginger
 //	               one column per checklist item, in checklist order, with
 //	               the id as its name: the RFC 3339 UTC time it was ticked,
 //	               empty when not done
 //	bedtime        HH:MM, empty when not set
 //	sleep_hours, sleep_quality, fatigue, stress, soreness
-//	               the morning check, all empty when not answered
+//	               the morning check, all empty when not answered; the
+//	               four ratings empty when only the hours are known
 //	note           the note as written, but see below
+//	workout_ids    (version 2) the workouts' ids, in the order of
+//	               workouts, joined by ";"
+//	sources        (version 2) per workout kind:id of its device file,
+//	               empty for a typed workout ("fit:1101374452;"); a ";",
+//	               ":" or "%" in them is written %3B, %3A, %25
+//	starts         (version 2) per workout its RFC 3339 start with the
+//	               offset, empty for a typed workout
+//	heart_rates    (version 2) per workout avg/max in beats per minute,
+//	               empty when not known ("142/171")
 //
 // The CSV is for spreadsheets, so it is made safe to open in one: control
 // characters (but new line and tab), DEL, C1 controls, bidirectional
@@ -226,7 +272,10 @@ func WriteCSV(w io.Writer, e Export) error {
 	for _, d := range sortedDays(e.Days) {
 		ws := make([]string, len(d.Workouts))
 		for i, wo := range d.Workouts {
-			ws[i] = fmt.Sprintf("%s:%d:%d", wo.Kind, wo.Minutes, wo.RPE)
+			ws[i] = fmt.Sprintf("%s:%d:", wo.Kind, wo.Minutes)
+			if wo.EffortGiven() {
+				ws[i] += strconv.Itoa(wo.RPE)
+			}
 		}
 		row := []string{d.Date.String(), strings.Join(ws, ";")}
 		for _, it := range coach.Items {
@@ -241,13 +290,16 @@ func WriteCSV(w io.Writer, e Export) error {
 			bed = d.Bedtime.String()
 		}
 		row = append(row, bed)
-		if m := d.Morning; m != nil {
+		if m := d.Morning; m != nil && m.HoursOnly {
+			row = append(row, strconv.FormatFloat(m.SleepHours, 'f', -1, 64), "", "", "", "")
+		} else if m != nil {
 			row = append(row, strconv.FormatFloat(m.SleepHours, 'f', -1, 64),
 				strconv.Itoa(m.SleepQuality), strconv.Itoa(m.Fatigue), strconv.Itoa(m.Stress), strconv.Itoa(m.Soreness))
 		} else {
 			row = append(row, "", "", "", "", "")
 		}
 		row = append(row, d.Note)
+		row = append(row, workoutColumns(d.Workouts)...)
 		for i, c := range row {
 			row[i] = csvCell(c)
 		}
@@ -271,4 +323,30 @@ func csvCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// workoutColumns returns the version 2 columns of a day's workouts:
+// workout_ids, sources, starts and heart_rates, each a list in the order
+// of the workouts joined by ";".
+func workoutColumns(ws []coach.Workout) []string {
+	ids, srcs, starts, hrs := make([]string, len(ws)), make([]string, len(ws)), make([]string, len(ws)), make([]string, len(ws))
+	for i, w := range ws {
+		ids[i] = strconv.Itoa(w.ID)
+		if !w.Source.IsZero() {
+			srcs[i] = csvEscapeList(w.Source.Kind) + ":" + csvEscapeList(w.Source.ID)
+		}
+		if !w.Start.IsZero() {
+			starts[i] = w.Start.Format(time.RFC3339)
+		}
+		if w.AvgHR != 0 || w.MaxHR != 0 {
+			hrs[i] = fmt.Sprintf("%d/%d", w.AvgHR, w.MaxHR)
+		}
+	}
+	return []string{strings.Join(ids, ";"), strings.Join(srcs, ";"), strings.Join(starts, ";"), strings.Join(hrs, ";")}
+}
+
+// csvEscapeList writes "%", ";" and ":" in s as %25, %3B and %3A, so a
+// source id cannot split a list cell.
+func csvEscapeList(s string) string {
+	return strings.NewReplacer("%", "%25", ";", "%3B", ":", "%3A").Replace(s)
 }

@@ -1,4 +1,4 @@
-package store
+package interchange
 
 import (
 	"bytes"
@@ -42,8 +42,8 @@ func TestImportExact(t *testing.T) {
 		{"exported_at not UTF-8", strings.Replace(importHead, `21:04:05Z`, "21:04:05Z\xff", 1) + `]}`, ImportError{Index: -1, Field: "exported_at", What: "is not valid UTF-8"}},
 		{"bedtime not UTF-8", importDay(`"bedtime":"22:30\x80"`), ImportError{Day: "2026-11-25", Index: 0, Field: "bedtime", What: "is not valid UTF-8"}},
 
-		{"too many workouts", importDay(`"workouts":[` + strings.Repeat(`{"kind":"sport","minutes":5,"rpe":3},`, MaxWorkoutsPerDay) + `{"kind":"sport","minutes":5,"rpe":3}]`),
-			ImportError{Day: "2026-11-25", Index: 0, Field: "workouts", What: fmt.Sprintf("%d workouts; allowed at most %d a day", MaxWorkoutsPerDay+1, MaxWorkoutsPerDay)}},
+		{"too many workouts", importDay(`"workouts":[` + strings.Repeat(`{"kind":"sport","minutes":5,"rpe":3},`, coach.MaxWorkoutsPerDay) + `{"kind":"sport","minutes":5,"rpe":3}]`),
+			ImportError{Day: "2026-11-25", Index: 0, Field: "workouts", What: fmt.Sprintf("%d workouts; allowed at most %d a day", coach.MaxWorkoutsPerDay+1, coach.MaxWorkoutsPerDay)}},
 		{"days an object", strings.TrimSuffix(importHead, "[") + `{"a":[1]}}`, ImportError{Index: -1, Field: "days", What: "is not a list of days"}},
 		{"days null", strings.TrimSuffix(importHead, "[") + `null}`, ImportError{Index: -1, Field: "days", What: "null is not a list of days"}},
 		// Fields in another order: not an export is said first.

@@ -1,8 +1,9 @@
-package store
+package interchange
 
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func csvNote(t testing.TB, e Export) (string, string) {
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("reading our CSV back: %d rows, %v\n%s", len(rows), err, b.Bytes())
 	}
-	return b.String(), rows[1][len(rows[1])-1]
+	return b.String(), rows[1][slices.Index(rows[0], "note")]
 }
 
 func TestCSVCellsOpenSafely(t *testing.T) {

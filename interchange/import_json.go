@@ -1,4 +1,4 @@
-package store
+package interchange
 
 import (
 	"bufio"
@@ -125,8 +125,11 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 // and the field. A format other than "cooldown-export" or a version newer
 // than ExportVersion is refused, whatever else the file holds. Days dated
 // in the future are kept. The days come back sorted by date, with done
-// times in UTC to the second, and workouts without ids (the store gives
-// them ids when it writes them).
+// times in UTC to the second. Versions 1 and 2 are read: a version 1 file
+// reads exactly as before, its workouts without ids (the store gives them
+// ids when it writes them) and with version 2's fields refused as unknown;
+// a version 2 file keeps the workouts' ids, sources, starts and heart
+// rates, efforts not yet given, and hours slept without ratings.
 func ParseJSON(r io.Reader) (Export, error) {
 	return parseJSON(r, MaxImportBytes, MaxImportDays)
 }
@@ -171,6 +174,7 @@ func parseJSON(r io.Reader, maxBytes int64, maxDays int) (Export, error) {
 		seen                           = map[string]bool{}
 		haveAt, haveSettings, haveDays bool
 		raw                            json.RawMessage
+		v1                             v1Check
 	)
 	later := func(err error) {
 		if firstErr == nil {
@@ -190,7 +194,10 @@ func parseJSON(r io.Reader, maxBytes int64, maxDays int) (Export, error) {
 		seen[key] = true
 		if key == "days" {
 			haveDays = true
-			if err := readDays(dec, readErr, maxDays, dates, &e, later); err != nil {
+			if seen["version"] && versionErr == nil {
+				v1.known, v1.is = true, version == 1
+			}
+			if err := readDays(dec, readErr, maxDays, dates, &e, later, &v1); err != nil {
 				return Export{}, err
 			}
 			continue
@@ -249,6 +256,10 @@ func parseJSON(r io.Reader, maxBytes int64, maxDays int) (Export, error) {
 		err := fileErr("", "export version %d is newer than this cooldown reads (%d)", version, ExportVersion)
 		err.kind = ErrNewerExport
 		return Export{}, err
+	case version == 1 && v1.err != nil && (firstErr == nil || dayIndex(firstErr) >= v1.err.Index):
+		// The days came before the version: a field of version 2 in a
+		// version 1 file is refused as it always was.
+		return Export{}, v1.err
 	case firstErr != nil:
 		return Export{}, firstErr
 	case !haveAt:
@@ -265,7 +276,7 @@ func parseJSON(r io.Reader, maxBytes int64, maxDays int) (Export, error) {
 // readDays reads the list of days, one day at a time, into e.Days. An
 // error of a day goes to later, and the rest of the list is read without
 // being kept; an error of the file itself is returned.
-func readDays(dec *json.Decoder, readErr func(error) error, maxDays int, dates map[coach.Date]bool, e *Export, later func(error)) error {
+func readDays(dec *json.Decoder, readErr func(error) error, maxDays int, dates map[coach.Date]bool, e *Export, later func(error), v1 *v1Check) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return readErr(err)
@@ -297,7 +308,7 @@ func readDays(dec *json.Decoder, readErr func(error) error, maxDays int, dates m
 			failed = true
 			continue
 		}
-		d, err := parseDay(raw, i)
+		d, err := parseDay(raw, i, v1)
 		if err == nil && dates[d.Date] {
 			err = &ImportError{Day: d.Date.String(), Index: i, What: "appears twice in the file"}
 		}
@@ -466,4 +477,23 @@ func badUTF8Field(field string, raw json.RawMessage) string {
 // intOf reads raw as a whole number from lo to hi.
 func intOf(raw json.RawMessage, field string, lo, hi int) (int, error) {
 	return getInt(object{field: raw}, field, lo, hi, true)
+}
+
+// v1Check is what readDays knows of the version: known when the version
+// came before the days (then is says whether it is 1), else err keeps the
+// first day that holds a field of version 2, refused if the version turns
+// out to be 1.
+type v1Check struct {
+	known, is bool
+	err       *ImportError
+}
+
+// dayIndex returns the day position an import error names, -1 for the
+// file or a top field (which comes first).
+func dayIndex(err error) int {
+	var ie *ImportError
+	if errors.As(err, &ie) {
+		return ie.Index
+	}
+	return -1
 }

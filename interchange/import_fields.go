@@ -1,4 +1,4 @@
-package store
+package interchange
 
 import (
 	"encoding/json"
@@ -57,8 +57,21 @@ func parseSettings(raw json.RawMessage) (coach.Settings, error) {
 
 // parseDay reads the i-th day; its errors (*ImportError) name the day by
 // its date once it is known, by its position before.
-func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
+func parseDay(raw json.RawMessage, i int, v1 *v1Check) (coach.Day, error) {
 	name := ""
+	strict := v1 != nil && v1.known && v1.is // a version 1 file, read as before
+	// version2 handles a field of version 2: refused in a version 1 file,
+	// kept as the refusal should the version turn out to be 1 when it is
+	// not known yet.
+	version2 := func(err error) error {
+		if strict {
+			return err
+		}
+		if v1 != nil && !v1.known && v1.err == nil {
+			v1.err = asImportErr(name, i, "", err)
+		}
+		return nil
+	}
 	fail := func(err error) (coach.Day, error) { return coach.Day{}, asImportErr(name, i, "", err) }
 	o, err := readObject(raw, "")
 	if err != nil {
@@ -76,8 +89,8 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 	if err == nil && date.String() != ds {
 		err = errors.New("not written YYYY-MM-DD")
 	}
-	if err == nil {
-		_, err = dayKey(date)
+	if err == nil && (date.Year < 1 || date.Year > 9999) {
+		err = errors.New("year out of range") // the store keys years 1 to 9999
 	}
 	if err != nil {
 		return fail(&coach.FieldError{Field: "date", Msg: fmt.Sprintf("%q is not a calendar date written YYYY-MM-DD", ds)})
@@ -95,8 +108,8 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 	if err := getValue(o, "workouts", &ws, "a list of workouts", false); err != nil {
 		return fail(err)
 	}
-	if len(ws) > MaxWorkoutsPerDay {
-		return fail(&coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(ws), MaxWorkoutsPerDay)})
+	if len(ws) > coach.MaxWorkoutsPerDay {
+		return fail(&coach.FieldError{Field: "workouts", Msg: fmt.Sprintf("%d workouts; allowed at most %d a day", len(ws), coach.MaxWorkoutsPerDay)})
 	}
 	for j, rw := range ws {
 		field := fmt.Sprintf("workouts[%d]", j)
@@ -105,6 +118,11 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 			return fail(err)
 		}
 		if err := wo.only("kind", "minutes", "rpe"); err != nil {
+			if err := version2(subField(field, err)); err != nil {
+				return fail(err)
+			}
+		}
+		if err := wo.only("id", "kind", "minutes", "rpe", "source", "start", "avg_hr", "max_hr"); err != nil {
 			return fail(subField(field, err))
 		}
 		var w coach.Workout
@@ -119,8 +137,26 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 		if w.Minutes, err = getInt(wo, "minutes", coach.MinMinutes, coach.MaxMinutes, true); err != nil {
 			return fail(subField(field, err))
 		}
-		if w.RPE, err = getInt(wo, "rpe", coach.MinRPE, coach.MaxRPE, true); err != nil {
+		_, hasRPE := wo["rpe"]
+		if hasRPE && isNull(wo["rpe"]) {
+			hasRPE = false
+		}
+		if !hasRPE {
+			if err := version2(subField(field, missing("rpe"))); err != nil {
+				return fail(err)
+			}
+		}
+		if w.RPE, err = getOptInt(wo, "rpe", coach.MinRPE, coach.MaxRPE); err != nil {
 			return fail(subField(field, err))
+		}
+		if err := parseDevice(wo, &w); err != nil {
+			return fail(subField(field, err))
+		}
+		if !hasRPE && w.Source.IsZero() {
+			return fail(subField(field, &coach.FieldError{Field: "rpe", Msg: "is missing; only a workout from a device file may be without its effort"}))
+		}
+		if w.ID != 0 && d.WorkoutIndex(w.ID) >= 0 {
+			return fail(subField(field, &coach.FieldError{Field: "id", Msg: fmt.Sprintf("%d is given twice in the day", w.ID)}))
 		}
 		d.Workouts = append(d.Workouts, w)
 	}
@@ -176,6 +212,15 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 		if m.SleepHours, _, err = getNumber(mo, "sleep_hours", true); err != nil {
 			return fail(subField("morning", err))
 		}
+		if len(mo) == 1 {
+			// Hours slept alone (version 2): the ratings not yet answered.
+			if err := version2(subField("morning", missing("sleep_quality"))); err != nil {
+				return fail(err)
+			}
+			m.HoursOnly = true
+			d.Morning = &m
+			goto note
+		}
 		for _, r := range []struct {
 			name string
 			v    *int
@@ -187,6 +232,7 @@ func parseDay(raw json.RawMessage, i int) (coach.Day, error) {
 		d.Morning = &m
 	}
 
+note:
 	if err := getString(o, "note", &d.Note, false); err != nil {
 		return fail(err)
 	}
@@ -283,4 +329,60 @@ func getInt(o object, field string, lo, hi int, required bool) (int, error) {
 		return 0, &coach.FieldError{Field: field, Msg: fmt.Sprintf("%v is out of range; allowed %d to %d", f, lo, hi)}
 	}
 	return int(f), nil
+}
+
+// parseDevice reads the fields version 2 adds to a workout: id, source,
+// start, avg_hr and max_hr.
+func parseDevice(wo object, w *coach.Workout) error {
+	var err error
+	if w.ID, err = getOptInt(wo, "id", 1, math.MaxInt32); err != nil {
+		return err
+	}
+	if raw, ok := wo["source"]; ok && !isNull(raw) {
+		so, err := readObject(raw, "source")
+		if err != nil {
+			return err
+		}
+		if err := so.only("kind", "id", "file"); err != nil {
+			return subField("source", err)
+		}
+		for _, f := range []struct {
+			name string
+			v    *string
+			req  bool
+		}{{"kind", &w.Source.Kind, true}, {"id", &w.Source.ID, true}, {"file", &w.Source.File, false}} {
+			if err := getString(so, f.name, f.v, f.req); err != nil {
+				return subField("source", err)
+			}
+		}
+	}
+	var start string
+	if err := getString(wo, "start", &start, false); err != nil {
+		return err
+	}
+	if start != "" {
+		t, err := time.Parse(time.RFC3339, start)
+		if y := t.Year(); err == nil && (y < 1 || y > 9999) {
+			err = errors.New("out of range")
+		}
+		if err != nil {
+			return &coach.FieldError{Field: "start", Msg: fmt.Sprintf("%q is not an RFC 3339 time such as 2026-11-25T07:10:00+01:00", start)}
+		}
+		w.Start = coach.StartAt(t)
+	}
+	if w.AvgHR, err = getOptInt(wo, "avg_hr", 0, coach.MaxHeartRate); err != nil {
+		return err
+	}
+	if w.MaxHR, err = getOptInt(wo, "max_hr", 0, coach.MaxHeartRate); err != nil {
+		return err
+	}
+	return nil
+}
+
+// getOptInt is getInt for a field that may be absent (or null): 0 then.
+func getOptInt(o object, field string, lo, hi int) (int, error) {
+	if raw, ok := o[field]; !ok || isNull(raw) {
+		return 0, nil
+	}
+	return getInt(o, field, lo, hi, true)
 }
