@@ -56,14 +56,17 @@ func manPage(root *cobra.Command) (string, error) {
 	return page.Build(roff.NewDocument()), nil
 }
 
-const manExitStatus = `0 done.
-1 failure (I/O and the like).
-2 usage error, or no terminal for the app.
-3 the database is in use by another process.
-4 the database is unreadable or corrupt (status and export still print what they can read).
-129, 130, 131, 143: stopped by SIGHUP, SIGINT, SIGQUIT, SIGTERM (128 + the signal's number), after saving what it can.
-A change that was saved exits 0 even when its confirmation cannot be printed.`
+// manExitStatus is the README's table of exit codes.
+const manExitStatus = `0: done.
+1: failure: I/O and the like.
+2: usage error, no terminal, unknown guide section, invalid value.
+3: the database is in use by another process for longer than about a second.
+4: the database is not a cooldown database, is truncated or corrupt, or is from a newer cooldown; some day records are unreadable (status and export still write the readable days); a backup to restore fails the check.
+129, 130, 131, 143: stopped by SIGHUP, SIGINT, SIGQUIT or SIGTERM (128 + the signal's number, as a shell reports it): the app after saving what it could; a command stopped before its commit wrote nothing.
+A command that committed a change (log, import) exits 0 even when printing its confirmation fails, with a note on stderr.`
 
+// manFiles, manEnvironment and manExamples are the man page's other
+// sections; a new line starts a paragraph.
 const manFiles = `$XDG_DATA_HOME/cooldown/cooldown.db, or ~/.local/share/cooldown/cooldown.db when XDG_DATA_HOME is unset: the database (a bbolt file, mode 0600), unless --db names another.
 backups/ beside the database: the daily and weekly backups that ` + "`cooldown backups`" + ` lists and ` + "`cooldown restore`" + ` puts back.`
 
