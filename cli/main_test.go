@@ -386,47 +386,6 @@ func TestExportToFile(t *testing.T) {
 	expect(t, r, exitFailure, "missing")
 }
 
-func TestImportAllOrNothing(t *testing.T) {
-	t.Parallel()
-	td := today()
-	db := importDays(t, nil, completeDay(td.AddDays(-9)))
-	before := must(t, "--db", db, "export").stdout
-	dbBytes := fileBytes(t, db)
-
-	bad := completeDay(td.AddDays(-5))
-	bad["workouts"] = []any{obj{"kind": "strength", "minutes": 60, "rpe": 11}}
-	unknownItem := completeDay(td.AddDays(-5))
-	unknownItem["done"].(obj)["chocolate"] = stamp(td, "20:00")
-	unknownField := completeDay(td.AddDays(-5))
-	unknownField["mood"] = "great"
-	badDate := completeDay(td)
-	badDate["date"] = "2026-02-30"
-
-	for _, tc := range []struct {
-		name string
-		bad  obj
-		want []string
-	}{
-		{"rpe", bad, []string{td.AddDays(-5).String(), "rpe", "1 to 10", "nothing was imported"}},
-		{"unknown item", unknownItem, []string{td.AddDays(-5).String(), "chocolate"}},
-		{"unknown field", unknownField, []string{td.AddDays(-5).String(), "mood"}},
-		{"bad date", badDate, []string{"2026-02-30"}},
-	} {
-		doc := exportDoc(t, nil, completeDay(td.AddDays(-6)), tc.bad, completeDay(td.AddDays(-4)), completeDay(td.AddDays(-3)))
-		r := cool(t, "--db", db, "import", writeFile(t, doc))
-		expect(t, r, exitUsage, tc.want...)
-		if r.stdout != "" {
-			t.Errorf("%s: stdout %q", tc.name, r.stdout)
-		}
-		if !bytes.Equal(fileBytes(t, db), dbBytes) {
-			t.Errorf("%s: a refused import changed the database file", tc.name)
-		}
-	}
-	if after := must(t, "--db", db, "export").stdout; !reflect.DeepEqual(decoded(t, after), decoded(t, before)) {
-		t.Errorf("refused imports changed the data:\nbefore %s\nafter  %s", before, after)
-	}
-}
-
 // ---- guide ----
 
 func TestGuide(t *testing.T) {
