@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cooldown/ui"
 	"errors"
 	"math"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"cooldown/ui"
 )
 
 // runApp opens the app when stdin and stdout are terminals.

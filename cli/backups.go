@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"cooldown/store"
-
 	"github.com/spf13/cobra"
+
+	"cooldown/store"
 )
 
 // Backups and restore (product.md "Storage"; the store takes the backups,

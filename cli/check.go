@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"cooldown/coach/safetext"
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"cooldown/coach/safetext"
 )
 
 // newCheckCmd is `cooldown check`.

@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"cooldown/coach/safetext"
 	"errors"
 	"fmt"
 	"io"
+
+	"cooldown/coach/safetext"
 )
 
 // Exit codes; scripts rely on them.

@@ -2,13 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"cooldown/store"
 	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"cooldown/store"
 )
 
 type exportOptions struct {

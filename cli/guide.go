@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"cooldown/content"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -11,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
+
+	"cooldown/content"
 )
 
 // newGuideCmd is `cooldown guide`.
@@ -36,8 +36,12 @@ func newGuideCmd(e *env) *cobra.Command {
 	return c
 }
 
-// guideStyles are the values of guide's --style, in content.Style's order.
-var guideStyles = []string{"dark", "light", "plain"}
+// guideStyles are the values of guide's --style, as completion offers
+// them, and guideStyleOf the rendering each names.
+var (
+	guideStyles  = []string{"dark", "light", "plain"}
+	guideStyleOf = map[string]content.Style{"dark": content.StyleDark, "light": content.StyleLight, "plain": content.StylePlain}
+)
 
 func guideFlags(fs *pflag.FlagSet) (width *int, style *string) {
 	width = fs.Int("width", 0, "wrap at `N` columns (default the terminal's width, or 80)")
@@ -70,20 +74,19 @@ func runGuide(e *env, pos []string, width *int, styleFlag *string) error {
 	// Colours only for a terminal that has them. The background was read
 	// once already, when Bubble Tea initialised lipgloss; ask lipgloss
 	// rather than querying the terminal a second time.
+	// --style, when given, wins over all of that, and nothing is asked.
 	style := content.StylePlain
-	if tty && e.getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii {
+	if *styleFlag != "" {
+		s, ok := guideStyleOf[*styleFlag]
+		if !ok {
+			return usageErr("guide: invalid --style %q; allowed %s", *styleFlag, strings.Join(guideStyles, ", "))
+		}
+		style = s
+	} else if tty && e.getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii {
 		style = content.StyleLight
 		if lipgloss.HasDarkBackground() {
 			style = content.StyleDark
 		}
-	}
-	// --style, when given, wins over all of that.
-	if *styleFlag != "" {
-		i := slices.Index(guideStyles, *styleFlag)
-		if i < 0 {
-			return usageErr("guide: invalid --style %q; allowed %s", *styleFlag, strings.Join(guideStyles, ", "))
-		}
-		style = content.Style(i)
 	}
 	var out string
 	var err error

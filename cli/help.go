@@ -1,9 +1,10 @@
 package cli
 
 import (
+	"strings"
+
 	"cooldown/coach"
 	"cooldown/content"
-	"strings"
 )
 
 // commandNotes returns what a command's help says beyond its flags.

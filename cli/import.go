@@ -1,13 +1,14 @@
 package cli
 
 import (
-	"cooldown/coach/safetext"
-	"cooldown/store"
 	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 // newImportCmd is `cooldown import`.

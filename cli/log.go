@@ -1,15 +1,16 @@
 package cli
 
 import (
-	"cooldown/coach"
-	"cooldown/coach/safetext"
-	"cooldown/store"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"cooldown/coach"
+	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 type logOptions struct {

@@ -1,13 +1,14 @@
 package cli
 
 import (
-	"cooldown/coach/safetext"
-	"cooldown/store"
 	"errors"
 	"fmt"
 	"os"
 
 	"golang.org/x/term"
+
+	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 // openStore opens the database for reading and writing, creating it when

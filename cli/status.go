@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"cooldown/coach"
-	"cooldown/store"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +9,9 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"cooldown/coach"
+	"cooldown/store"
 )
 
 // newStatusCmd is `cooldown status`.

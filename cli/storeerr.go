@@ -1,13 +1,14 @@
 package cli
 
 import (
-	"cooldown/coach"
-	"cooldown/coach/safetext"
-	"cooldown/store"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"cooldown/coach"
+	"cooldown/coach/safetext"
+	"cooldown/store"
 )
 
 // storeErr turns an error from the store into a message that names the
