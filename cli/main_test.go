@@ -71,7 +71,9 @@ func (c cleanup) Run() int {
 }
 
 // holdDB opens path with bbolt directly, says "ready" and waits for its
-// stdin to close (at most 30 s).
+// stdin to close (at most 5 minutes: under -race on two cores, the
+// parallel subtests of TestLocked can wait longer than 30 s for a turn,
+// and a holder that gave up early let them through).
 func holdDB(path string) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
 	if err != nil {
@@ -87,7 +89,7 @@ func holdDB(path string) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(30 * time.Second):
+	case <-time.After(5 * time.Minute):
 	}
 }
 
