@@ -34,8 +34,9 @@
 #  3. start to first complete frame in a 100x30 tmux pane (private server,
 #     tmux -L): cooldown's home screen, the TUI floor's one line and, with
 #     GLOW set, glow on a 10 KB document;
-#  4. wall time of `cooldown status --json` against the line floor (and a
-#     Go hello world, for scale); hyperfine's figures too when installed;
+#  4. wall time of `cooldown status --json` against the line floor (and
+#     the line floor without cobra, to show its cost, and a Go hello world,
+#     for scale); hyperfine's figures too when installed;
 #  5. peak RSS (VmHWM) of the app after visiting every screen, and of glow
 #     after reading the whole document.
 # It prints medians and min-max and, at the end, a table against the
@@ -80,12 +81,13 @@ step "build (into $tmp)"
   go build -o "$tmp/cooldown" . &&
     go build -o "$tmp/floor-tui" ./scripts/floor/tui &&
     go build -o "$tmp/floor-line" ./scripts/floor/line &&
+    go build -tags nocobra -o "$tmp/floor-line-nocobra" ./scripts/floor/line &&
     go build -o "$tmp/genhistory" ./scripts/genhistory &&
     go build -o "$tmp/benchtool" ./scripts/benchtool
 ) || fail "build failed (see the go messages above)"
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' >"$tmp/hello.go"
 (cd "$tmp" && GO111MODULE=off GOFLAGS='' go build -o "$tmp/hello" hello.go) || fail "building the Go hello world failed"
-bins=(cooldown floor-tui floor-line)
+bins=(cooldown floor-tui floor-line floor-line-nocobra)
 if [[ -n $OLD ]]; then
   (
     cd "$OLD"
@@ -169,6 +171,7 @@ run frame -L "$sock" -runs "$RUNS" -failures "$RUNS" "${cases[@]}" ||
 step "cooldown status --json against the line floor ($RUNS runs each, taking turns)"
 cases=(-case hello -cmd "$(q "$tmp/hello")"
   -case floor-line -cmd "$(q "$tmp/floor-line")"
+  -case floor-line-nocobra -cmd "$(q "$tmp/floor-line-nocobra")"
   -case status -cmd "$(q "$tmp/cooldown") --db $(q "$db") status --json")
 if [[ -n $EAGER ]]; then
   cases+=(-case floor-line-eager -cmd "$(q "$tmp/floor-line-eager")"
@@ -182,7 +185,7 @@ run wall -runs "$RUNS" "${cases[@]}" || fail "status measurement failed (see abo
 if command -v hyperfine >/dev/null; then
   echo "  hyperfine, for comparison:"
   hyperfine -N --warmup 3 --runs "$RUNS" --style basic \
-    "$tmp/floor-line" "$tmp/cooldown --db $db status --json" | sed 's/^/    /' ||
+    "$tmp/floor-line-nocobra" "$tmp/floor-line" "$tmp/cooldown --db $db status --json" | sed 's/^/    /' ||
     fail "hyperfine failed"
 fi
 
@@ -243,6 +246,7 @@ row "first frame: TUI floor" floor-tui ms
 [[ -n $GLOW ]] && row "first frame: glow, 10 KB document" glow ms
 row "cooldown status --json (3,650 days)" status ms
 row "line floor" floor-line ms
+row "line floor without cobra (-tags nocobra)" floor-line-nocobra ms
 row "Go hello world" hello ms
 row "peak RSS of status" status-rss MB
 row "peak RSS of the app, every screen visited ($RSS_RUNS walks)" cooldown-peak-rss MB

@@ -2,8 +2,11 @@
 // libraries as cooldown (so their package initialisation runs) and prints one
 // line. scripts/bench.sh compares `cooldown status --json` with it.
 //
-// With an argument it renders a little markdown and opens a bbolt file, so
-// the linker keeps what cooldown keeps; the benchmark runs it without one.
+// With an argument it renders a little markdown, opens a bbolt file and
+// builds a cobra command with its man page (cli.go), so the linker keeps
+// what cooldown keeps; the benchmark runs it without one. Built with
+// -tags nocobra it leaves cobra out (cli_none.go): the floor before the
+// command line moved to cobra, so that cobra's own cost shows.
 package main
 
 import (
@@ -57,5 +60,5 @@ func use(dir string) error {
 	k := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	fmt.Println(lipgloss.NewStyle().Bold(true).Render(vp.View()), ti.View(), ta.View(), pr.ViewAs(0.5), h.ShortHelpView([]key.Binding{k}))
 	_ = tea.Quit
-	return nil
+	return useCLI()
 }
