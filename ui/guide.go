@@ -622,6 +622,9 @@ func (m *guideModel) searched(msg guideSearchMsg) tea.Cmd {
 		return showError(fmt.Errorf("search guide: %w", msg.err))
 	}
 	for _, r := range msg.renders {
+		if r == nil {
+			continue // not rendered: its source holds no match
+		}
 		if _, ok := m.cache[r.key]; !ok {
 			m.cache[r.key] = r
 		}

@@ -174,6 +174,13 @@ func searchGuide(query string, width int, style content.Style, ids []string, hav
 		for i, id := range ids {
 			r := have[i]
 			if r == nil {
+				// A section not rendered yet is rendered only when its
+				// source can hold a match: the first search then renders
+				// a few sections, not the whole guide. Matches still come
+				// from the rendered text.
+				if !sourceMayMatch(id, query) {
+					continue
+				}
 				var err error
 				if r, err = renderNow(renderKey{id, width, style}); err != nil {
 					msg.err = err
@@ -213,6 +220,15 @@ func fold(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }
 
 // foldText folds every rune of s.
 func foldText(s string) string { return strings.Map(fold, s) }
+
+// sourceMayMatch reports whether the markdown of section id can hold a
+// match of query (mayMatch on its folded source). Markup only adds
+// characters around words, so a word the rendered text holds is in the
+// source too.
+func sourceMayMatch(id, query string) bool {
+	sec, ok := content.Lookup(id)
+	return !ok || mayMatch(foldText(sec.Markdown), query)
+}
 
 // mayMatch reports whether query can match in a text whose folded form is
 // folded: every match of content.Find holds each word of the query, folded,

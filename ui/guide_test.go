@@ -157,7 +157,16 @@ func TestGuideSearch(t *testing.T) {
 			for i, id := range g.ids {
 				r := g.cache[g.key(i)]
 				if r == nil {
-					t.Fatalf("section %s was not rendered by the search", id)
+					// Not rendered by the search: its source cannot
+					// match, and its rendering must not either.
+					var err error
+					if r, err = renderNow(g.key(i)); err != nil {
+						t.Fatal(err)
+					}
+					if n := len(plainSearch(r, tt.word)); n > 0 {
+						t.Errorf("section %s was skipped by the search but holds %d matches", id, n)
+					}
+					continue
 				}
 				want := plainSearch(r, tt.word)
 				var got []segment
@@ -434,5 +443,30 @@ func TestGuideEscNeverLoops(t *testing.T) {
 				t.Fatalf("after %v the screen is %v, want home", tt.keys, hs.m.active)
 			}
 		})
+	}
+}
+
+// TestFirstSearchRendersOnlyWhatCanMatch: the first search renders the
+// sections whose source holds the query, not the whole guide, so it
+// answers as quickly as the later ones.
+func TestFirstSearchRendersOnlyWhatCanMatch(t *testing.T) {
+	t.Parallel()
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.send(openSectionMsg{"overview"})
+	hs.press("/")
+	hs.typeText("cortisol")
+	hs.press("enter")
+	g := guideOf(hs)
+	hs.mustContain("1 of ")
+	rendered := 0
+	for i := range g.ids {
+		if g.cache[g.key(i)] != nil {
+			rendered++
+		}
+	}
+	// overview (shown), the section after it (rendered ahead) and
+	// hormones, where cortisol is.
+	if rendered > 3 {
+		t.Errorf("the search left %d of %d sections rendered, want at most 3", rendered, len(g.ids))
 	}
 }
