@@ -80,31 +80,34 @@ func checkinStepKey(d coach.Date) string { return "checkin-step:" + d.String() }
 // checkinStepMsg carries the stored check-in step of a date, after it was
 // read (saved false) or written (saved true).
 type checkinStepMsg struct {
-	date  coach.Date
-	step  string
-	saved bool
-	err   error
+	request // the screen that read or wrote it
+	date    coach.Date
+	step    string
+	saved   bool
+	err     error
 	// writes is, for a read, how many step writes the reader had seen
 	// when it asked (the home screen drops reads older than a write).
 	writes int
 }
 
-// loadCheckinStep returns a command that reads the check-in step of date.
-func loadCheckinStep(st Store, date coach.Date) tea.Cmd {
+// loadCheckinStep returns a command that reads the check-in step of date
+// for the request req.
+func loadCheckinStep(st Store, req request, date coach.Date) tea.Cmd {
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		v, err := st.State(checkinStepKey(date))
-		return checkinStepMsg{date: date, step: v, err: err}
+		return checkinStepMsg{request: req, date: date, step: v, err: err}
 	}
 }
 
-// saveCheckinStep returns a command that stores the check-in step of date.
-func saveCheckinStep(st Store, date coach.Date, name string) tea.Cmd {
+// saveCheckinStep returns a command that stores the check-in step of date
+// for the request req.
+func saveCheckinStep(st Store, req request, date coach.Date, name string) tea.Cmd {
 	return func() tea.Msg {
 		err := st.SetState(checkinStepKey(date), name)
-		return checkinStepMsg{date: date, step: name, saved: true, err: err}
+		return checkinStepMsg{request: req, date: date, step: name, saved: true, err: err}
 	}
 }
 
@@ -163,6 +166,7 @@ const (
 // checkinModel is the guided check-in of one date, one step a screen.
 type checkinModel struct {
 	ctx           *context
+	reqs          requests // the check-in's reads and writes, counted
 	width, height int
 	keys          checkinKeyMap
 
@@ -219,7 +223,7 @@ func newCheckin(ctx *context) *checkinModel {
 	ti.SetWidth(5)
 	ti.Placeholder = "minutes"
 	ti.SetStyles(inputStyles(ctx.dark(), false))
-	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(ctx.dark()), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
+	m := &checkinModel{ctx: ctx, reqs: requests{owner: screenCheckin}, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(ctx.dark()), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
 	m.updateKeys()
 	return m
 }
@@ -250,7 +254,7 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	case step < 0:
 		m.step = stepKind
 		m.resume = true
-		cmd = loadCheckinStep(m.ctx.store, date)
+		cmd = loadCheckinStep(m.ctx.store, m.reqs.next(), date)
 	default:
 		cmd = m.setStep(checkinStep(min(step, int(numSteps)-1)))
 	}
@@ -258,12 +262,21 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	return tea.Batch(cmd, loadMinutesDraft(m.ctx.store, date))
 }
 
-// enter reloads what is stored: another process may have written.
+// enter reloads what is stored: another process may have written. A
+// field left with the keys blinks again: its cursor's blink messages went
+// to the screen shown meanwhile.
 func (m *checkinModel) enter() tea.Cmd {
 	if m.date.IsZero() {
-		return tea.Batch(m.ctx.load(), m.edit(m.ctx.today, -1))
+		return tea.Batch(reload, m.edit(m.ctx.today, -1))
 	}
-	return m.ctx.load()
+	cmds := []tea.Cmd{reload}
+	if m.minutes.Focused() {
+		cmds = append(cmds, m.minutes.Focus())
+	}
+	if m.note.Focused() {
+		cmds = append(cmds, m.note.Focus())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *checkinModel) setSize(w, h int) {
@@ -368,18 +381,18 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 			m.sync()
 		}
 	case savedMsg:
-		if msg.owner != screenCheckin || m.cur == nil || msg.date != m.cur.date {
-			return nil
+		if !m.awaits(msg.request) {
+			return nil // a late reply to an earlier try
 		}
 		return m.landed(msg.err, &msg.day)
 	case stateSavedMsg:
-		if msg.owner != screenCheckin || m.cur == nil || msg.key != m.cur.key {
+		if !m.awaits(msg.request) {
 			return nil
 		}
 		return m.landed(msg.err, nil)
 	case retryMsg:
-		if msg.owner == screenCheckin && m.cur != nil && m.retrying {
-			return m.exec(*m.cur)
+		if m.cur != nil && m.retrying {
+			return m.exec()
 		}
 		return nil
 	case minutesDraftMsg:
@@ -387,7 +400,7 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case checkinStepMsg:
 		if msg.saved {
-			if m.cur != nil && m.cur.change == nil && m.cur.key == checkinStepKey(msg.date) {
+			if m.awaits(msg.request) {
 				return m.landed(msg.err, nil)
 			}
 			return nil

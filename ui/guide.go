@@ -11,6 +11,14 @@ import (
 	"cooldown/content"
 )
 
+// The guide's own messages, replies to its commands and its timers, are
+// for the guide alone (Model.route).
+func (guideRenderedMsg) recipient() screen { return screenGuide }
+func (guideSearchMsg) recipient() screen   { return screenGuide }
+func (guidePosMsg) recipient() screen      { return screenGuide }
+func (guideSaveMsg) recipient() screen     { return screenGuide }
+func (guideSavedMsg) recipient() screen    { return screenGuide }
+
 // guideMode is what the guide screen shows.
 type guideMode int
 

@@ -12,7 +12,7 @@ import (
 )
 
 // guideOf returns the app's guide screen.
-func guideOf(hs *screenHarness) *guideModel { return hs.m.pages[screenGuide].(*guideModel) }
+func guideOf(hs *screenHarness) *guideModel { return hs.m.guide }
 
 func TestGuideGolden(t *testing.T) {
 	t.Parallel()

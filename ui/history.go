@@ -33,6 +33,8 @@ const (
 // years scrolls as fast as one of ten days.
 type historyModel struct {
 	ctx           *context
+	reqs          requests // the deletes asked for, counted
+	req           request  // the delete on its way
 	keys          historyKeys
 	width, height int
 
@@ -102,12 +104,12 @@ func newHistory(ctx *context) *historyModel {
 	ti.CharLimit = len(coach.DateLayout)
 	ti.Placeholder = "YYYY-MM-DD"
 	ti.SetStyles(inputStyles(ctx.dark(), true))
-	m := &historyModel{ctx: ctx, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
+	m := &historyModel{ctx: ctx, reqs: requests{owner: screenHistory}, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
 	m.setData(ctx.settings, ctx.days, ctx.today)
 	return m
 }
 
-func (m *historyModel) enter() tea.Cmd { return m.ctx.load() }
+func (m *historyModel) enter() tea.Cmd { return reload }
 
 func (m *historyModel) typing() bool { return m.mode == historyPicker }
 
@@ -181,7 +183,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case deletedMsg:
-		if m.deleting != nil && m.deleting.Date == msg.date {
+		if m.deleting != nil && msg.request == m.req {
 			if isLocked(msg.err) && !m.ctx.stopping {
 				m.retrying = true
 				return retryLater(screenHistory)
@@ -195,8 +197,8 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case retryMsg:
-		if msg.owner == screenHistory && m.deleting != nil && m.retrying {
-			return deleteDay(m.ctx.store, *m.deleting)
+		if m.deleting != nil && m.retrying {
+			return m.deleteDay(*m.deleting)
 		}
 		return nil
 	case tea.PasteMsg:

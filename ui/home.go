@@ -60,6 +60,8 @@ func defaultHomeKeyMap() homeKeyMap {
 // the streaks, one coach message and the ways on.
 type homeModel struct {
 	ctx           *context
+	reqs          requests // home's reads and writes, counted
+	req           request  // the morning check's write on its way
 	width, height int
 	keys          homeKeyMap
 
@@ -78,7 +80,7 @@ type homeModel struct {
 }
 
 func newHome(ctx *context) *homeModel {
-	m := &homeModel{ctx: ctx, keys: defaultHomeKeyMap()}
+	m := &homeModel{ctx: ctx, reqs: requests{owner: screenHome}, keys: defaultHomeKeyMap()}
 	m.updateKeys()
 	return m
 }
@@ -87,7 +89,7 @@ func newHome(ctx *context) *homeModel {
 // today's check-in step.
 func (m *homeModel) enter() tea.Cmd {
 	m.updateKeys()
-	return tea.Batch(m.ctx.load(), m.loadStep(m.ctx.today))
+	return tea.Batch(reload, m.loadStep(m.ctx.today))
 }
 
 func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
@@ -95,7 +97,7 @@ func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
 // loadStep reads the check-in step of date, tagged with the step writes
 // seen so far.
 func (m *homeModel) loadStep(date coach.Date) tea.Cmd {
-	load, writes := loadCheckinStep(m.ctx.store, date), m.stepWrites
+	load, writes := loadCheckinStep(m.ctx.store, m.reqs.next(), date), m.stepWrites
 	if load == nil {
 		return nil
 	}
@@ -152,7 +154,7 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 			m.stepDate, m.stepName = msg.date, msg.step
 		}
 	case savedMsg:
-		if msg.owner == screenHome && m.form != nil && m.saving && msg.date == m.form.date {
+		if msg.request == m.req && m.form != nil && m.saving {
 			if isLocked(msg.err) && !m.ctx.stopping {
 				m.retrying = true
 				return retryLater(screenHome)
@@ -172,8 +174,8 @@ func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 			return showInfo(morningSavedText(msg.day, c.summary, after, c.settings))
 		}
 	case retryMsg:
-		if msg.owner == screenHome && m.saving && m.pending != nil && m.form != nil {
-			return m.ctx.saveFrom(screenHome, m.form.date, m.pending)
+		if m.saving && m.pending != nil && m.form != nil {
+			return m.saveForm()
 		}
 	case tea.KeyPressMsg:
 		if m.form != nil {
@@ -234,11 +236,18 @@ func (m *homeModel) updateForm(msg tea.KeyPressMsg) tea.Cmd {
 			d.Morning = &mo
 			return nil
 		}
-		return m.ctx.saveFrom(screenHome, f.date, m.pending)
+		return m.saveForm()
 	default:
 		f.edit(msg, k)
 	}
 	return nil
+}
+
+// saveForm writes the morning check's answers (m.pending) as a new
+// request; a reply to an earlier try is then late, and dropped.
+func (m *homeModel) saveForm() tea.Cmd {
+	m.req = m.reqs.next()
+	return m.ctx.saveFrom(m.req, m.form.date, m.pending)
 }
 
 // isOpen reports whether date still waits for its morning check.

@@ -8,7 +8,7 @@ import (
 )
 
 func settingsOf(hs *screenHarness) *settingsModel {
-	return hs.m.pages[screenSettings].(*settingsModel)
+	return hs.m.settings
 }
 
 func TestSettingsGolden(t *testing.T) {
