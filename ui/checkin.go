@@ -114,42 +114,49 @@ func saveCheckinStep(st Store, req request, date coach.Date, name string) tea.Cm
 // checkinKeyMap holds the keys of the check-in; updateKeys enables those of
 // the current step.
 type checkinKeyMap struct {
-	Next     key.Binding
-	Back     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Toggle   key.Binding
-	Why      key.Binding
-	Add      key.Binding
-	Switch   key.Binding
-	Remove   key.Binding
-	Earlier  key.Binding
-	Later    key.Binding
-	Digit    key.Binding
-	KindPick key.Binding
-	Note     key.Binding
-	NoteDone key.Binding
-	Morning  key.Binding
+	Next   key.Binding
+	Back   key.Binding
+	Up     key.Binding
+	Down   key.Binding
+	Toggle key.Binding
+	Why    key.Binding
+	Add    key.Binding
+	Switch key.Binding
+	Remove key.Binding
+	// SwitchBack is the key of Switch that goes to the previous workout;
+	// ConfirmRest answers yes to "make the day a rest day?". Neither is
+	// shown: Switch and the question say them.
+	SwitchBack  key.Binding
+	ConfirmRest key.Binding
+	Earlier     key.Binding
+	Later       key.Binding
+	Digit       key.Binding
+	KindPick    key.Binding
+	Note        key.Binding
+	NoteDone    key.Binding
+	Morning     key.Binding
 }
 
 func defaultCheckinKeyMap() checkinKeyMap {
 	return checkinKeyMap{
-		Next:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
-		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
-		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
-		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
-		Switch:   key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
-		Remove:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
-		Earlier:  key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/→", "15 min")),
-		Later:    key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
-		Digit:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
-		KindPick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
-		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		NoteDone: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note")),
-		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning answers")),
+		Next:        key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
+		Back:        key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Toggle:      key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
+		Why:         key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
+		Switch:      key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
+		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
+		SwitchBack:  key.NewBinding(key.WithKeys("[")),
+		ConfirmRest: key.NewBinding(key.WithKeys("y", "d")),
+		Earlier:     key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/→", "15 min")),
+		Later:       key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
+		Digit:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
+		KindPick:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
+		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		NoteDone:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note")),
+		Morning:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning answers")),
 	}
 }
 
@@ -283,6 +290,7 @@ func (m *checkinModel) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.barCache = ""
 	m.note.SetWidth(max(w-8, 10))
+	m.drawBar()
 }
 
 // typing reports whether the minutes field or the note has the keys.
@@ -363,6 +371,7 @@ func (m *checkinModel) changeKept(fn func(*coach.Day) error, kept func(error)) t
 }
 
 func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
+	defer m.drawBar()
 	defer m.updateKeys()
 	switch msg := msg.(type) {
 	case dataMsg:
@@ -583,19 +592,36 @@ func (m *checkinModel) FullHelp() [][]key.Binding {
 	}
 }
 
-// progressBar renders the step's progress, cached per step and width.
+// progressBar is the step's progress at width w: the one drawBar kept, or
+// drawn now (and not kept: view changes nothing) when it is out of date.
 func (m *checkinModel) progressBar(w int) string {
 	w = max(w, 1)
-	st := m.ctx.styles
-	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == m.ctx.styles.AccentColor {
 		return m.barCache
 	}
+	return m.newBar(w).ViewAs(float64(m.step+1) / float64(numSteps))
+}
+
+// drawBar draws the progress bar for the step, width and theme now and
+// keeps it, unless the one kept is for them; update and setSize call it,
+// so that view only reads it.
+func (m *checkinModel) drawBar() {
+	w, st := max(m.width, 1), m.ctx.styles
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
+		return
+	}
 	m.barAccent = st.AccentColor
-	m.bar = progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
-	m.bar.EmptyColor = st.MutedColor
+	m.bar = m.newBar(w)
 	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
 	m.barKey = [2]int{int(m.step), w}
-	return m.barCache
+}
+
+// newBar returns a progress bar of width w in the theme's colours.
+func (m *checkinModel) newBar(w int) progress.Model {
+	st := m.ctx.styles
+	bar := progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
+	bar.EmptyColor = st.MutedColor
+	return bar
 }
 
 // The progress bar's cells: whole blocks, as bubbles v1 drew them (v2's

@@ -46,7 +46,7 @@ func (m *checkinModel) updateKind(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Switch):
 		if n := len(m.day.Workouts); n > 1 {
 			d := 1
-			if msg.String() == "[" {
+			if key.Matches(msg, k.SwitchBack) {
 				d = -1
 			}
 			m.wi = (min(m.wi, n-1) + d + n) % n
@@ -89,7 +89,7 @@ func (m *checkinModel) removeWorkout() tea.Cmd {
 // updateConfirmRest answers "make <date> a rest day?": y or d removes the
 // last workout, any other key keeps it.
 func (m *checkinModel) updateConfirmRest(msg tea.KeyPressMsg) tea.Cmd {
-	if s := msg.String(); s == "y" || s == "d" {
+	if key.Matches(msg, m.keys.ConfirmRest) {
 		return m.removeWorkout()
 	}
 	m.confirmRest = false

@@ -120,6 +120,7 @@ func (m *historyModel) setSize(w, h int) {
 	if m.mode == historyDetail {
 		m.drawDetail()
 	}
+	m.cacheRows()
 }
 
 // listHeight is the number of day rows on screen: the space less the column
@@ -167,7 +168,24 @@ func (m *historyModel) move(n int) {
 	m.follow()
 }
 
+// cacheRows draws the rows on screen not drawn yet for the width and
+// theme now and keeps them; update and setSize call it, so that view only
+// reads them.
+func (m *historyModel) cacheRows() {
+	if m.rowsW != m.width || m.rowsTheme != m.ctx.theme {
+		clear(m.rows)
+		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
+	}
+	end := min(len(m.days), m.top+m.listHeight())
+	for i := m.top; i < end; i++ {
+		if d := m.day(i); m.rows[d.Date] == "" {
+			m.rows[d.Date] = m.row(d)
+		}
+	}
+}
+
 func (m *historyModel) update(msg tea.Msg) tea.Cmd {
+	defer m.cacheRows()
 	switch msg := msg.(type) {
 	case dataMsg:
 		if msg.err == nil {
@@ -215,6 +233,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case restyleMsg:
 		m.picker.SetStyles(inputStyles(m.ctx.dark(), true))
+		clear(m.rows) // drawn for the old background
 		return nil
 	case tea.MouseWheelMsg:
 		step := 0
@@ -335,10 +354,7 @@ func (m *historyModel) listView() string {
 		return st.Muted.Render("No training days yet.") + "\n" +
 			st.Muted.Render("Press a to add a past day, or start today's check-in from home.")
 	}
-	if m.rowsW != m.width || m.rowsTheme != m.ctx.theme {
-		clear(m.rows)
-		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
-	}
+	kept := m.rowsW == m.width && m.rowsTheme == m.ctx.theme
 	var b strings.Builder
 	b.WriteString(truncate(st.Muted.Render("  date            status      load  what"), m.width))
 	end := min(len(m.days), m.top+m.listHeight())
@@ -346,9 +362,8 @@ func (m *historyModel) listView() string {
 		b.WriteByte('\n')
 		d := m.day(i)
 		row, ok := m.rows[d.Date]
-		if !ok {
-			row = m.row(d)
-			m.rows[d.Date] = row
+		if !ok || !kept {
+			row = m.row(d) // not kept: view changes nothing (cacheRows keeps them)
 		}
 		if i == m.cursor {
 			b.WriteString(st.Cursor.Render("›") + " " + st.Selected.Render(ansi.Strip(row)))

@@ -50,8 +50,8 @@ type Model struct {
 // newModel builds the parent model and every screen around one context.
 func newModel(ctx *context) *Model {
 	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: help.New()}
-	m.help.Styles = ctx.styles.Help
 	m.newScreens(ctx)
+	m.syncHelp()
 	return m
 }
 
@@ -70,10 +70,13 @@ func (m *Model) Init() tea.Cmd {
 // drops a change that is not stored (quit.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, handled := m.quitMessage(msg); handled {
+		m.syncHelp()
 		return m, cmd
 	}
 	_, cmd := m.update(msg)
-	return m, tea.Batch(cmd, m.afterQuitting())
+	cmd = tea.Batch(cmd, m.afterQuitting())
+	m.syncHelp()
+	return m, cmd
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -282,6 +285,7 @@ func (m *Model) show(to screen) tea.Cmd {
 // resize gives the active screen the space between the header and the
 // status and help lines.
 func (m *Model) resize() {
+	m.syncHelp()
 	w, h := m.bodySize()
 	m.help.SetWidth(w)
 	for _, p := range m.screens() {
@@ -296,16 +300,18 @@ func (m *Model) bodySize() (int, int) {
 	return max(w, 0), max(h, 0)
 }
 
-func (m *Model) helpView() string {
-	if m.page() == nil {
-		return ""
-	}
-	m.help.Styles = m.ctx.styles.Help // the theme may have changed in settings
-	// A key may have focused or left a text field since the last key
-	// press: show q and ? only when they act.
+// syncHelp readies the help line after a message: the styles of the theme
+// now, and q and ? shown only when they act (a key may have focused or
+// left a text field). Update calls it, so that View changes nothing.
+func (m *Model) syncHelp() {
+	m.help.Styles = m.ctx.styles.Help
 	typing := m.page().typing()
 	m.keys.Quit.SetEnabled(!typing)
 	m.keys.Help.SetEnabled(!typing)
+}
+
+// helpView is the help line or lines of the active screen and the app.
+func (m *Model) helpView() string {
 	// bubbles/help adds the last item whole when the ellipsis itself does
 	// not fit, so cut the lines to the width as well.
 	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width())
