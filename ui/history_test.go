@@ -161,7 +161,7 @@ func TestHistoryPickerOpensCheckin(t *testing.T) {
 	if h.pickDate != want {
 		t.Fatalf("picked %s, want %s", h.pickDate, want)
 	}
-	_, cmd := hs.m.Update(keyMsg("enter"))
+	_, cmd := hs.m.Update(pressKey("enter"))
 	if cmd == nil {
 		t.Fatal("enter on a past date returned no command")
 	}
@@ -183,7 +183,7 @@ func TestHistoryEditKey(t *testing.T) {
 	hs.open(screenHistory)
 	h := historyOf(hs)
 	hs.press("j", "j")
-	_, cmd := hs.m.Update(keyMsg("e"))
+	_, cmd := hs.m.Update(pressKey("e"))
 	msg, ok := cmd().(editDayMsg)
 	if !ok || msg.date != h.day(2).Date {
 		t.Fatalf("e asked %#v, want editDayMsg for %s", msg, h.day(2).Date)

@@ -41,7 +41,7 @@ func TestHomeGolden(t *testing.T) {
 				})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 				for _, k := range c.keys {
-					tm.Send(keyMsg(k))
+					tm.Send(pressKey(k))
 				}
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
