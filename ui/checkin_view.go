@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
 )
 
@@ -129,3 +130,42 @@ func (m *checkinModel) para(style lipgloss.Style, text, suffix string) []string 
 	}
 	return append(out, suffix)
 }
+
+// progressBar is the step's progress at width w: the one drawBar kept, or
+// drawn now (and not kept: view changes nothing) when it is out of date.
+func (m *checkinModel) progressBar(w int) string {
+	w = max(w, 1)
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == m.ctx.styles.AccentColor {
+		return m.barCache
+	}
+	return m.newBar(w).ViewAs(float64(m.step+1) / float64(numSteps))
+}
+
+// drawBar draws the progress bar for the step, width and theme now and
+// keeps it, unless the one kept is for them; update and setSize call it,
+// so that view only reads it.
+func (m *checkinModel) drawBar() {
+	w, st := max(m.width, 1), m.ctx.styles
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
+		return
+	}
+	m.barAccent = st.AccentColor
+	m.bar = m.newBar(w)
+	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
+	m.barKey = [2]int{int(m.step), w}
+}
+
+// newBar returns a progress bar of width w in the theme's colours.
+func (m *checkinModel) newBar(w int) progress.Model {
+	st := m.ctx.styles
+	bar := progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
+	bar.EmptyColor = st.MutedColor
+	return bar
+}
+
+// The progress bar's cells: whole blocks, as bubbles v1 drew them (v2's
+// default is a half block).
+const (
+	barFull  = '█'
+	barEmpty = '░'
+)
