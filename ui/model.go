@@ -24,7 +24,8 @@ const (
 
 // Model is the parent model: it owns the shared context, handles what is
 // global (quit, help, window size, errors, the clock, navigation) and
-// forwards everything else to the active screen.
+// routes the rest (pages.go): a reply to the screen that asked, the
+// shared messages to every screen, keys to the screen shown.
 type Model struct {
 	ctx *context
 
