@@ -80,73 +80,34 @@ func checkinStepKey(d coach.Date) string { return "checkin-step:" + d.String() }
 // checkinStepMsg carries the stored check-in step of a date, after it was
 // read (saved false) or written (saved true).
 type checkinStepMsg struct {
-	date  coach.Date
-	step  string
-	saved bool
-	err   error
+	request // the screen that read or wrote it
+	date    coach.Date
+	step    string
+	saved   bool
+	err     error
 	// writes is, for a read, how many step writes the reader had seen
 	// when it asked (the home screen drops reads older than a write).
 	writes int
 }
 
-// loadCheckinStep returns a command that reads the check-in step of date.
-func loadCheckinStep(st Store, date coach.Date) tea.Cmd {
+// loadCheckinStep returns a command that reads the check-in step of date
+// for the request req.
+func loadCheckinStep(st Store, req request, date coach.Date) tea.Cmd {
 	if st == nil {
 		return nil
 	}
 	return func() tea.Msg {
 		v, err := st.State(checkinStepKey(date))
-		return checkinStepMsg{date: date, step: v, err: err}
+		return checkinStepMsg{request: req, date: date, step: v, err: err}
 	}
 }
 
-// saveCheckinStep returns a command that stores the check-in step of date.
-func saveCheckinStep(st Store, date coach.Date, name string) tea.Cmd {
+// saveCheckinStep returns a command that stores the check-in step of date
+// for the request req.
+func saveCheckinStep(st Store, req request, date coach.Date, name string) tea.Cmd {
 	return func() tea.Msg {
 		err := st.SetState(checkinStepKey(date), name)
-		return checkinStepMsg{date: date, step: name, saved: true, err: err}
-	}
-}
-
-// checkinKeyMap holds the keys of the check-in; updateKeys enables those of
-// the current step.
-type checkinKeyMap struct {
-	Next     key.Binding
-	Back     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Toggle   key.Binding
-	Why      key.Binding
-	Add      key.Binding
-	Switch   key.Binding
-	Remove   key.Binding
-	Earlier  key.Binding
-	Later    key.Binding
-	Digit    key.Binding
-	KindPick key.Binding
-	Note     key.Binding
-	NoteDone key.Binding
-	Morning  key.Binding
-}
-
-func defaultCheckinKeyMap() checkinKeyMap {
-	return checkinKeyMap{
-		Next:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
-		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
-		Why:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why")),
-		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
-		Switch:   key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
-		Remove:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
-		Earlier:  key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/→", "15 min")),
-		Later:    key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
-		Digit:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
-		KindPick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
-		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		NoteDone: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save note")),
-		Morning:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "morning answers")),
+		return checkinStepMsg{request: req, date: date, step: name, saved: true, err: err}
 	}
 }
 
@@ -163,6 +124,7 @@ const (
 // checkinModel is the guided check-in of one date, one step a screen.
 type checkinModel struct {
 	ctx           *context
+	reqs          requests // the check-in's reads and writes, counted
 	width, height int
 	keys          checkinKeyMap
 
@@ -219,7 +181,7 @@ func newCheckin(ctx *context) *checkinModel {
 	ti.SetWidth(5)
 	ti.Placeholder = "minutes"
 	ti.SetStyles(inputStyles(ctx.dark(), false))
-	m := &checkinModel{ctx: ctx, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(ctx.dark()), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
+	m := &checkinModel{ctx: ctx, reqs: requests{owner: screenCheckin}, keys: defaultCheckinKeyMap(), minutes: ti, note: newNoteArea(ctx.dark()), effort: defaultRPE, bed: defaultBedtime, minutesFor: -1}
 	m.updateKeys()
 	return m
 }
@@ -250,7 +212,7 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	case step < 0:
 		m.step = stepKind
 		m.resume = true
-		cmd = loadCheckinStep(m.ctx.store, date)
+		cmd = loadCheckinStep(m.ctx.store, m.reqs.next(), date)
 	default:
 		cmd = m.setStep(checkinStep(min(step, int(numSteps)-1)))
 	}
@@ -258,18 +220,28 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	return tea.Batch(cmd, loadMinutesDraft(m.ctx.store, date))
 }
 
-// enter reloads what is stored: another process may have written.
+// enter reloads what is stored: another process may have written. A
+// field left with the keys blinks again: its cursor's blink messages went
+// to the screen shown meanwhile.
 func (m *checkinModel) enter() tea.Cmd {
 	if m.date.IsZero() {
-		return tea.Batch(m.ctx.load(), m.edit(m.ctx.today, -1))
+		return tea.Batch(reload, m.edit(m.ctx.today, -1))
 	}
-	return m.ctx.load()
+	cmds := []tea.Cmd{reload}
+	if m.minutes.Focused() {
+		cmds = append(cmds, m.minutes.Focus())
+	}
+	if m.note.Focused() {
+		cmds = append(cmds, m.note.Focus())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *checkinModel) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.barCache = ""
 	m.note.SetWidth(max(w-8, 10))
+	m.drawBar()
 }
 
 // typing reports whether the minutes field or the note has the keys.
@@ -350,6 +322,7 @@ func (m *checkinModel) changeKept(fn func(*coach.Day) error, kept func(error)) t
 }
 
 func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
+	defer m.drawBar()
 	defer m.updateKeys()
 	switch msg := msg.(type) {
 	case dataMsg:
@@ -368,18 +341,18 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 			m.sync()
 		}
 	case savedMsg:
-		if msg.owner != screenCheckin || m.cur == nil || msg.date != m.cur.date {
-			return nil
+		if !m.awaits(msg.request) {
+			return nil // a late reply to an earlier try
 		}
 		return m.landed(msg.err, &msg.day)
 	case stateSavedMsg:
-		if msg.owner != screenCheckin || m.cur == nil || msg.key != m.cur.key {
+		if !m.awaits(msg.request) {
 			return nil
 		}
 		return m.landed(msg.err, nil)
 	case retryMsg:
-		if msg.owner == screenCheckin && m.cur != nil && m.retrying {
-			return m.exec(*m.cur)
+		if m.cur != nil && m.retrying {
+			return m.exec()
 		}
 		return nil
 	case minutesDraftMsg:
@@ -387,7 +360,7 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case checkinStepMsg:
 		if msg.saved {
-			if m.cur != nil && m.cur.change == nil && m.cur.key == checkinStepKey(msg.date) {
+			if m.awaits(msg.request) {
 				return m.landed(msg.err, nil)
 			}
 			return nil
@@ -506,88 +479,3 @@ func (m *checkinModel) next() tea.Cmd {
 	}
 	return tea.Batch(cmd, m.setStep(m.step+1))
 }
-
-// updateKeys enables the keys of the current step and names what enter
-// does there.
-func (m *checkinModel) updateKeys() {
-	k := &m.keys
-	s := m.step
-	has := m.hasWorkout()
-	// Keys a text field or a form disabled come back once it is closed.
-	k.Next.SetEnabled(true)
-	k.Back.SetEnabled(true)
-	k.Morning.SetEnabled(s == stepSummary && m.date.Before(m.ctx.today) && m.form == nil)
-	k.Up.SetEnabled(s == stepKind || (s == stepEffort && has) || s == stepBloodFlow || s == stepDiet)
-	k.Down.SetEnabled(k.Up.Enabled())
-	k.Toggle.SetEnabled(s == stepBloodFlow || s == stepDiet)
-	k.Why.SetEnabled(s == stepBloodFlow || s == stepDiet || s == stepSleep || (s == stepSummary && m.summaryMessage().Section != ""))
-	k.Add.SetEnabled(s == stepKind && has)
-	k.Switch.SetEnabled(s == stepKind && len(m.day.Workouts) > 1)
-	k.Remove.SetEnabled(s == stepKind && has)
-	k.Earlier.SetEnabled(s == stepSleep)
-	k.Later.SetEnabled(s == stepSleep)
-	k.Digit.SetEnabled(s == stepEffort && has)
-	k.KindPick.SetEnabled(s == stepKind)
-	k.Note.SetEnabled(s == stepSummary)
-	k.NoteDone.SetEnabled(m.noting)
-	if m.noting || m.form != nil {
-		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note, &k.Morning} {
-			b.SetEnabled(false)
-		}
-	}
-	switch s {
-	case stepKind:
-		k.Next.SetHelp("enter", "choose")
-	case stepSummary:
-		k.Next.SetHelp("enter", "finish")
-	default:
-		k.Next.SetHelp("enter", "next")
-	}
-	if s == stepKind {
-		k.Back.SetHelp("esc", "leave")
-	} else {
-		k.Back.SetHelp("esc", "back")
-	}
-}
-
-// ShortHelp returns the keys that work on the current step.
-func (m *checkinModel) ShortHelp() []key.Binding {
-	k := m.keys
-	if m.form != nil {
-		return morningFormHelp
-	}
-	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
-}
-
-// FullHelp returns every key of the check-in, grouped.
-func (m *checkinModel) FullHelp() [][]key.Binding {
-	k := m.keys
-	return [][]key.Binding{
-		{k.Next, k.Back, k.Up, k.Down},
-		{k.Toggle, k.Why, k.Digit},
-		{k.KindPick, k.Add, k.Switch, k.Remove},
-		{k.Earlier, k.Later, k.Note, k.NoteDone, k.Morning},
-	}
-}
-
-// progressBar renders the step's progress, cached per step and width.
-func (m *checkinModel) progressBar(w int) string {
-	w = max(w, 1)
-	st := m.ctx.styles
-	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
-		return m.barCache
-	}
-	m.barAccent = st.AccentColor
-	m.bar = progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
-	m.bar.EmptyColor = st.MutedColor
-	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
-	m.barKey = [2]int{int(m.step), w}
-	return m.barCache
-}
-
-// The progress bar's cells: whole blocks, as bubbles v1 drew them (v2's
-// default is a half block).
-const (
-	barFull  = '█'
-	barEmpty = '░'
-)

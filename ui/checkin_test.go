@@ -313,8 +313,8 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	t.Parallel()
 	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
 	hs.press("enter", "1", "enter", "enter") // blood flow step
-	_, save := hs.m.Update(keyMsg("space"))
-	_, quit := hs.m.Update(keyMsg("q"))
+	_, save := hs.m.Update(pressKey("space"))
+	_, quit := hs.m.Update(pressKey("q"))
 	if quits(quit) {
 		t.Fatal("q quit with a write on its way")
 	}

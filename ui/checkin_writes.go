@@ -25,6 +25,8 @@ type checkinOp struct {
 	// kept, when the write fails for good, puts back into its field the
 	// text the person typed, marked "not saved".
 	kept func(err error)
+	// req is the request of its latest try: only the reply to it lands.
+	req request
 }
 
 // do runs a write now, or after the one on its way.
@@ -34,19 +36,26 @@ func (m *checkinModel) do(op checkinOp) tea.Cmd {
 		return nil
 	}
 	m.cur = &op
-	return m.exec(op)
+	return m.exec()
 }
 
-func (m *checkinModel) exec(op checkinOp) tea.Cmd {
+// exec tries the write on its way, as a new request: a reply to an earlier
+// try of it (the file was held) is then late, and dropped.
+func (m *checkinModel) exec() tea.Cmd {
+	op := m.cur
+	op.req = m.reqs.next()
 	if op.change != nil {
-		return m.ctx.saveFrom(screenCheckin, op.date, op.change)
+		return m.ctx.saveFrom(op.req, op.date, op.change)
 	}
-	st, key, value, date := m.ctx.store, op.key, op.value, op.date
+	st, key, value, date, req := m.ctx.store, op.key, op.value, op.date, op.req
 	if key == checkinStepKey(date) {
-		return saveCheckinStep(st, date, value)
+		return saveCheckinStep(st, req, date, value)
 	}
-	return func() tea.Msg { return stateSavedMsg{owner: screenCheckin, key: key, err: st.SetState(key, value)} }
+	return func() tea.Msg { return stateSavedMsg{request: req, key: key, err: st.SetState(key, value)} }
 }
+
+// awaits reports whether req is the request of the write on its way.
+func (m *checkinModel) awaits(req request) bool { return m.cur != nil && m.cur.req == req }
 
 // writing reports whether a write is on its way, queued or waiting to be
 // tried again.
@@ -95,7 +104,7 @@ func (m *checkinModel) startNext() tea.Cmd {
 	op := m.queue[0]
 	m.queue = m.queue[1:]
 	m.cur = &op
-	return m.exec(op)
+	return m.exec()
 }
 
 // failed drops the write that failed and those queued after it (they
@@ -115,7 +124,7 @@ func (m *checkinModel) failed(err error) tea.Cmd {
 		}
 	}
 	m.sync()
-	return m.ctx.load()
+	return reload
 }
 
 // flush saves what is typed as it stands, for quitting or a signal: the
@@ -217,6 +226,8 @@ type minutesDraftMsg struct {
 	draft minutesDraft
 	ok    bool
 }
+
+func (minutesDraftMsg) recipient() screen { return screenCheckin }
 
 func loadMinutesDraft(st Store, date coach.Date) tea.Cmd {
 	if st == nil {

@@ -55,7 +55,7 @@ func TestPanicsAreCaught(t *testing.T) {
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for _, stage := range []string{"update", "view", "command"} {
 		t.Run(stage, func(t *testing.T) {
-			a := relOpen(t, relStore(t), now, time.UTC, 80, 24)
+			a := openHarnessAt(t, harnessStore(t), now, time.UTC, 80, 24)
 			err := runCrash(t, stage, a.m)
 			var pe *PanicError
 			if !errors.As(err, &pe) {

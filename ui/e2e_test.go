@@ -34,6 +34,10 @@ func (s *tmuxSession) start(bin, db string) {
 	s.t.Helper()
 	cmd := fmt.Sprintf("%q --db %q; echo exited $?; sleep 60", bin, db)
 	s.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "env TERM=xterm-256color sh -c '"+cmd+"'")
+	// Keep the server when its last session is killed between two runs: a
+	// new session asked for while it exits fails ("server exited
+	// unexpectedly"). The test's cleanup kills it.
+	s.tmux("set-option", "-s", "exit-empty", "off")
 }
 
 func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "e2e") }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"github.com/charmbracelet/colorprofile"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/colorprofile"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -186,34 +187,34 @@ func hostileViews(t *testing.T, seed string, colour bool) {
 			frame(s.String(), "")
 		}
 		send(openScreenMsg{screenHistory})
-		send(relKey("g"))
-		send(relKey("enter"))
+		send(pressKey("g"))
+		send(pressKey("enter"))
 		frame("history, the opened day", "«")
-		send(relKey("esc"))
-		send(relKey("down"))
-		send(relKey("enter"))
+		send(pressKey("esc"))
+		send(pressKey("down"))
+		send(pressKey("enter"))
 		frame("history, the day before", "«")
-		send(relKey("esc"))
-		send(relKey("a")) // add a past day: the date is typed
-		send(relKey("ctrl+u"))
+		send(pressKey("esc"))
+		send(pressKey("a")) // add a past day: the date is typed
+		send(pressKey("ctrl+u"))
 		send(tea.PasteMsg{Content: note})
 		frame("history, a pasted date", "")
-		send(relKey("enter"))
+		send(pressKey("enter"))
 		frame("history, the pasted date refused", "")
-		send(relKey("esc"))
+		send(pressKey("esc"))
 		paste := tea.PasteMsg{Content: note}
 		send(openScreenMsg{screenGuide})
-		send(relKey("/"))
+		send(pressKey("/"))
 		send(paste)
 		frame("the guide's filter, pasted", "")
-		send(relKey("esc"))
-		send(relKey("enter"))
-		send(relKey("/"))
+		send(pressKey("esc"))
+		send(pressKey("enter"))
+		send(pressKey("/"))
 		send(paste)
 		frame("the guide's search, pasted", "")
-		send(relKey("enter"))
+		send(pressKey("enter"))
 		frame("the guide's search, run", "")
-		send(relKey("esc"))
+		send(pressKey("esc"))
 		send(editDayMsg{date: today, step: int(stepMinutes)})
 		send(paste)
 		frame("the check-in's minutes, pasted", "")
@@ -224,11 +225,11 @@ func hostileViews(t *testing.T, seed string, colour bool) {
 		for _, d := range []coach.Date{today, today.AddDays(-1)} {
 			send(editDayMsg{date: d, step: int(stepSummary)})
 			frame("check-in summary of "+d.String(), "«")
-			send(relKey("n"))
+			send(pressKey("n"))
 			frame("the note box opened on "+d.String(), "")
 			send(tea.PasteMsg{Content: note})
 			frame("the note box after a paste", "«")
-			send(relKey("esc"))
+			send(pressKey("esc"))
 			frame("check-in summary after saving", "«")
 		}
 		// What the note box saved keeps the keyboard rule.

@@ -12,7 +12,7 @@ import (
 )
 
 // guideOf returns the app's guide screen.
-func guideOf(hs *screenHarness) *guideModel { return hs.m.pages[screenGuide].(*guideModel) }
+func guideOf(hs *screenHarness) *guideModel { return hs.m.guide }
 
 func TestGuideGolden(t *testing.T) {
 	t.Parallel()
@@ -301,13 +301,13 @@ func TestGuideSecondShowNoRender(t *testing.T) {
 	g := guideOf(hs)
 	// The next section was rendered in the background: ] shows it at
 	// once, before any command runs.
-	_, cmd := hs.m.Update(keyMsg("]"))
+	_, cmd := hs.m.Update(pressKey("]"))
 	if g.shown == nil || g.shown.key.id != "blunting-adaptation" {
 		t.Fatalf("] did not show the next section at once: %+v", g.shown)
 	}
 	hs.run(cmd)
 	// Back to diet: from the guide's cache, at once.
-	hs.m.Update(keyMsg("["))
+	hs.m.Update(pressKey("["))
 	if g.shown == nil || g.shown.key.id != "diet" {
 		t.Fatalf("diet not shown at once from the cache")
 	}
@@ -346,7 +346,7 @@ func TestGuideQuitSavesAPositionThatHadNotRested(t *testing.T) {
 	if v, _ := hs.st.State(guidePositionKey); v == want {
 		t.Fatalf("the position was saved before quitting; the test proves nothing")
 	}
-	_, cmd := hs.m.Update(keyMsg("q"))
+	_, cmd := hs.m.Update(pressKey("q"))
 	if !hs.m.quitting || !g.writing() {
 		t.Fatalf("q: quitting %v, saving %v; want both while the position is saved", hs.m.quitting, g.writing())
 	}

@@ -18,10 +18,10 @@ import (
 // (history_harness_test.go): it drives the parent Model over a real store
 // in t.TempDir() with a fixed clock in UTC and colour off.
 
-func homeOf(hs *screenHarness) *homeModel { return hs.m.pages[screenHome].(*homeModel) }
+func homeOf(hs *screenHarness) *homeModel { return hs.m.home }
 
 func checkinOf(hs *screenHarness) *checkinModel {
-	return hs.m.pages[screenCheckin].(*checkinModel)
+	return hs.m.checkin
 }
 
 // storedDay re-opens the harness's database file, as another process

@@ -33,6 +33,8 @@ const (
 // years scrolls as fast as one of ten days.
 type historyModel struct {
 	ctx           *context
+	reqs          requests // the deletes asked for, counted
+	req           request  // the delete on its way
 	keys          historyKeys
 	width, height int
 
@@ -102,12 +104,12 @@ func newHistory(ctx *context) *historyModel {
 	ti.CharLimit = len(coach.DateLayout)
 	ti.Placeholder = "YYYY-MM-DD"
 	ti.SetStyles(inputStyles(ctx.dark(), true))
-	m := &historyModel{ctx: ctx, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
+	m := &historyModel{ctx: ctx, reqs: requests{owner: screenHistory}, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
 	m.setData(ctx.settings, ctx.days, ctx.today)
 	return m
 }
 
-func (m *historyModel) enter() tea.Cmd { return m.ctx.load() }
+func (m *historyModel) enter() tea.Cmd { return reload }
 
 func (m *historyModel) typing() bool { return m.mode == historyPicker }
 
@@ -118,6 +120,7 @@ func (m *historyModel) setSize(w, h int) {
 	if m.mode == historyDetail {
 		m.drawDetail()
 	}
+	m.cacheRows()
 }
 
 // listHeight is the number of day rows on screen: the space less the column
@@ -165,7 +168,24 @@ func (m *historyModel) move(n int) {
 	m.follow()
 }
 
+// cacheRows draws the rows on screen not drawn yet for the width and
+// theme now and keeps them; update and setSize call it, so that view only
+// reads them.
+func (m *historyModel) cacheRows() {
+	if m.rowsW != m.width || m.rowsTheme != m.ctx.theme {
+		clear(m.rows)
+		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
+	}
+	end := min(len(m.days), m.top+m.listHeight())
+	for i := m.top; i < end; i++ {
+		if d := m.day(i); m.rows[d.Date] == "" {
+			m.rows[d.Date] = m.row(d)
+		}
+	}
+}
+
 func (m *historyModel) update(msg tea.Msg) tea.Cmd {
+	defer m.cacheRows()
 	switch msg := msg.(type) {
 	case dataMsg:
 		if msg.err == nil {
@@ -181,7 +201,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case deletedMsg:
-		if m.deleting != nil && m.deleting.Date == msg.date {
+		if m.deleting != nil && msg.request == m.req {
 			if isLocked(msg.err) && !m.ctx.stopping {
 				m.retrying = true
 				return retryLater(screenHistory)
@@ -195,8 +215,8 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case retryMsg:
-		if msg.owner == screenHistory && m.deleting != nil && m.retrying {
-			return deleteDay(m.ctx.store, *m.deleting)
+		if m.deleting != nil && m.retrying {
+			return m.deleteDay(*m.deleting)
 		}
 		return nil
 	case tea.PasteMsg:
@@ -213,6 +233,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case restyleMsg:
 		m.picker.SetStyles(inputStyles(m.ctx.dark(), true))
+		clear(m.rows) // drawn for the old background
 		return nil
 	case tea.MouseWheelMsg:
 		step := 0
@@ -314,84 +335,6 @@ func editDay(date coach.Date) tea.Cmd {
 	return func() tea.Msg { return editDayMsg{date: date, step: 0} }
 }
 
-// openPicker starts the "add a past day" date picker on yesterday.
-func (m *historyModel) openPicker() tea.Cmd {
-	m.mode = historyPicker
-	m.pickErr = ""
-	m.setPick(m.today.AddDays(-1))
-	return m.picker.Focus()
-}
-
-func (m *historyModel) setPick(d coach.Date) {
-	m.pickErr = ""
-	if d.After(m.today) {
-		d = m.today
-		m.pickErr = m.futureError(d.AddDays(1)).Error()
-	}
-	m.pickDate = d
-	m.picker.SetValue(d.String())
-	m.picker.CursorEnd()
-}
-
-// futureError is the coach's refusal of a future date, which names the
-// allowed range.
-func (m *historyModel) futureError(d coach.Date) error {
-	return coach.Day{Date: d}.ValidateEntry(m.today)
-}
-
-func (m *historyModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Cancel):
-		m.mode = historyList
-		m.picker.Blur()
-		return nil
-	case key.Matches(msg, k.PrevDay):
-		m.setPick(m.pickBase().AddDays(-1))
-		return nil
-	case key.Matches(msg, k.NextDay):
-		m.setPick(m.pickBase().AddDays(1))
-		return nil
-	case key.Matches(msg, k.PrevWeek):
-		m.setPick(m.pickBase().AddDays(-7))
-		return nil
-	case key.Matches(msg, k.NextWeek):
-		m.setPick(m.pickBase().AddDays(7))
-		return nil
-	case key.Matches(msg, k.Choose):
-		d, err := coach.ParseDate(strings.TrimSpace(m.picker.Value()))
-		if err == nil {
-			err = m.futureError(d)
-		}
-		if err != nil {
-			m.pickErr = err.Error() // the typed text stays
-			return nil
-		}
-		m.mode = historyList
-		m.picker.Blur()
-		return editDay(d)
-	}
-	var dropped int
-	if msg, dropped = typed(msg); dropKey(msg, dropped) {
-		return nil
-	}
-	var cmd tea.Cmd
-	m.picker, cmd = m.picker.Update(msg)
-	m.pickErr = ""
-	if d, err := coach.ParseDate(m.picker.Value()); err == nil {
-		m.pickDate = d
-	}
-	return cmd
-}
-
-// pickBase is the date the arrows step from: the typed date when it parses.
-func (m *historyModel) pickBase() coach.Date {
-	if d, err := coach.ParseDate(strings.TrimSpace(m.picker.Value())); err == nil {
-		return d
-	}
-	return m.pickDate
-}
-
 func (m *historyModel) view() string {
 	switch m.mode {
 	case historyDetail:
@@ -411,10 +354,7 @@ func (m *historyModel) listView() string {
 		return st.Muted.Render("No training days yet.") + "\n" +
 			st.Muted.Render("Press a to add a past day, or start today's check-in from home.")
 	}
-	if m.rowsW != m.width || m.rowsTheme != m.ctx.theme {
-		clear(m.rows)
-		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
-	}
+	kept := m.rowsW == m.width && m.rowsTheme == m.ctx.theme
 	var b strings.Builder
 	b.WriteString(truncate(st.Muted.Render("  date            status      load  what"), m.width))
 	end := min(len(m.days), m.top+m.listHeight())
@@ -422,9 +362,8 @@ func (m *historyModel) listView() string {
 		b.WriteByte('\n')
 		d := m.day(i)
 		row, ok := m.rows[d.Date]
-		if !ok {
-			row = m.row(d)
-			m.rows[d.Date] = row
+		if !ok || !kept {
+			row = m.row(d) // not kept: view changes nothing (cacheRows keeps them)
 		}
 		if i == m.cursor {
 			b.WriteString(st.Cursor.Render("›") + " " + st.Selected.Render(ansi.Strip(row)))
@@ -600,31 +539,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// pickerView draws the "add a past day" date picker.
-func (m *historyModel) pickerView() string {
-	st := m.ctx.styles
-	lines := []string{
-		st.Subtitle.Render("Add a past day"),
-		st.Muted.Render("Pick the date of a training day to record or fix."),
-		"",
-		"date  " + m.picker.View(),
-		"      " + st.Muted.Render(m.pickDate.Time().Format("Monday 2 January 2006")),
-	}
-	if _, ok := coach.Find(m.days, m.pickDate); ok {
-		lines = append(lines, "      "+st.Muted.Render("already recorded: enter edits it"))
-	}
-	lines = append(lines, "")
-	for i, l := range lines {
-		lines[i] = truncate(l, m.width)
-	}
-	if m.pickErr != "" {
-		lines = append(lines, wrapWords(st.Error, "✗ "+safetext.Line(m.pickErr), m.width)...)
-	} else {
-		lines = append(lines, wrapWords(st.Muted, "allowed up to today, "+m.today.String(), m.width)...)
-	}
-	return strings.Join(lines, "\n")
 }
 
 func (m *historyModel) ShortHelp() []key.Binding {

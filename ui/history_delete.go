@@ -57,7 +57,7 @@ func (m *historyModel) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = historyList
 		d := m.confirmDay
 		m.deleting = &d
-		return deleteDay(m.ctx.store, d)
+		return m.deleteDay(d)
 	case key.Matches(msg, m.keys.No):
 		m.mode = m.confirmFrom
 	}
@@ -65,8 +65,10 @@ func (m *historyModel) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // deleteDay returns a command that deletes the stored day of shown's date
-// if it is still what was shown when the person confirmed.
-func deleteDay(st Store, shown coach.Day) tea.Cmd {
-	date, check := shown.Date, unchangedSince(shown)
-	return func() tea.Msg { return deletedMsg{date: date, err: st.DeleteDayIf(date, check)} }
+// if it is still what was shown when the person confirmed, as a new
+// request: a reply to an earlier try is then late, and dropped.
+func (m *historyModel) deleteDay(shown coach.Day) tea.Cmd {
+	m.req = m.reqs.next()
+	st, req, date, check := m.ctx.store, m.req, shown.Date, unchangedSince(shown)
+	return func() tea.Msg { return deletedMsg{request: req, date: date, err: st.DeleteDayIf(date, check)} }
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"cooldown/coach"
@@ -17,8 +17,10 @@ import (
 )
 
 // screenHarness drives the whole app model over a real store in a
-// temporary directory, with a fixed clock and colour off, running commands
-// synchronously (timers excepted) so a test reads like a session.
+// temporary directory, with a clock the test sets (hs.now) and colour off,
+// running commands synchronously (timers excepted) so a test reads like a
+// session. It is the one harness of the screen tests: keys are pressKey's
+// (helpers_test.go).
 type screenHarness struct {
 	t   testing.TB
 	st  *store.Store
@@ -30,6 +32,13 @@ type screenHarness struct {
 // a window of w x h cells.
 func newScreenHarness(t testing.TB, today string, days []coach.Day, w, h int) *screenHarness {
 	t.Helper()
+	return openHarness(t, harnessStore(t, days...), today, w, h)
+}
+
+// harnessStore opens a new store in a temporary directory holding days
+// under the default settings.
+func harnessStore(t testing.TB, days ...coach.Day) *store.Store {
+	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "cooldown.db"), store.Options{})
 	if err != nil {
 		t.Fatalf("open store: %v", err)
@@ -39,23 +48,26 @@ func newScreenHarness(t testing.TB, today string, days []coach.Day, w, h int) *s
 			t.Fatalf("store days: %v", err)
 		}
 	}
-	return openHarness(t, st, today, w, h)
+	return st
 }
 
-// openHarness opens a new app model on an existing store, as a new run of
-// the program would.
+// openHarness opens a new app model on an existing store at noon of today
+// (UTC), as a new run of the program would.
 func openHarness(t testing.TB, st *store.Store, today string, w, h int) *screenHarness {
 	t.Helper()
-	d, err := coach.ParseDate(today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+	d := mustDate(t, today)
+	return openHarnessAt(t, st, time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC), time.UTC, w, h)
+}
+
+// openHarnessAt opens a new app model on an existing store at the instant
+// now in location loc; the test moves the clock by setting hs.now.
+func openHarnessAt(t testing.TB, st *store.Store, now time.Time, loc *time.Location, w, h int) *screenHarness {
+	t.Helper()
 	hs := &screenHarness{t: t, st: st, now: now}
 	hs.m = New(Options{
 		Store:    st,
 		Now:      func() time.Time { return hs.now },
-		Location: time.UTC,
+		Location: loc,
 		Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
 	})
 	hs.run(hs.m.Init())
@@ -63,11 +75,12 @@ func openHarness(t testing.TB, st *store.Store, today string, w, h int) *screenH
 	return hs
 }
 
-// send gives the model a message and runs the commands it returns.
-func (hs *screenHarness) send(msg tea.Msg) {
+// send gives the model a message and runs the commands it returns; it
+// returns how many timers (tea.Tick) they started, not waited for.
+func (hs *screenHarness) send(msg tea.Msg) int {
 	hs.t.Helper()
 	_, cmd := hs.m.Update(msg)
-	hs.run(cmd)
+	return hs.run(cmd)
 }
 
 // isTimer reports whether cmd is a timer (tea.Tick, a cursor blink), which
@@ -78,10 +91,11 @@ func isTimer(cmd tea.Cmd) bool {
 		strings.Contains(name, "bubbles/v2/cursor") // the blink of a text field's cursor
 }
 
-// run runs a command and everything that follows from it, in order.
-func (hs *screenHarness) run(cmd tea.Cmd) {
+// run runs a command and everything that follows from it, in order, and
+// returns the number of timers met (not waited for).
+func (hs *screenHarness) run(cmd tea.Cmd) int {
 	hs.t.Helper()
-	drain(hs.t, hs.m, cmd)
+	return drain(hs.t, hs.m, cmd)
 }
 
 // drain runs cmd and every command that follows from it through m, in
@@ -120,14 +134,11 @@ func drain(t testing.TB, m tea.Model, cmd tea.Cmd) (timers int) {
 	return timers
 }
 
-// keyMsg builds the key message for a key name ("enter", "ctrl+d", "j").
-func keyMsg(k string) tea.KeyPressMsg { return pressKey(k) }
-
 // press sends keys one after another.
 func (hs *screenHarness) press(keys ...string) {
 	hs.t.Helper()
 	for _, k := range keys {
-		hs.send(keyMsg(k))
+		hs.send(pressKey(k))
 	}
 }
 
@@ -245,7 +256,7 @@ func newBenchHarness(b *testing.B, n, w, h int) *screenHarness {
 func benchKeys(b *testing.B, hs *screenHarness, keys ...string) {
 	msgs := make([]tea.Msg, len(keys))
 	for i, k := range keys {
-		msgs[i] = keyMsg(k)
+		msgs[i] = pressKey(k)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -43,7 +43,7 @@ func BenchmarkCheckinKey(b *testing.B) {
 				c := checkinOf(hs)
 				msgs := make([]tea.Msg, len(s.keys))
 				for i, k := range s.keys {
-					msgs[i] = keyMsg(k)
+					msgs[i] = pressKey(k)
 				}
 				b.ReportAllocs()
 				b.ResetTimer()

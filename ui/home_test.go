@@ -2,10 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -40,7 +41,7 @@ func TestHomeGolden(t *testing.T) {
 				})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(size[0], size[1]))
 				for _, k := range c.keys {
-					tm.Send(keyMsg(k))
+					tm.Send(pressKey(k))
 				}
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)

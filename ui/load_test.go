@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/colorprofile"
 
 	tea "charm.land/bubbletea/v2"
 

@@ -34,6 +34,11 @@ type editDayMsg struct {
 	step int // -1 resumes where the person left
 }
 
+// reloadMsg asks the parent to read the store again (context.load): a
+// screen asks, the parent reads, so the shared context changes in the
+// parent alone.
+type reloadMsg struct{}
+
 // errMsg carries an error to show inline; nothing typed is lost.
 type errMsg struct{ err error }
 
@@ -52,18 +57,49 @@ type dataMsg struct {
 	dataGen  uint64 // the store's data generation of days; 0 unknown
 }
 
-// savedMsg reports a write: the stored day after the change, or the error.
-// owner is the screen that asked, so two writes for one date are never
-// confused.
-type savedMsg struct {
+// request names one request a screen made: the screen that asked and the
+// screen's count of its requests. A reply carries it, so the parent gives
+// the reply to that screen alone, and the screen tells the reply to the
+// request it waits for from a late one for an earlier request (two writes
+// of one date are never confused).
+type request struct {
 	owner screen
-	date  coach.Date
-	day   coach.Day
-	err   error
+	id    int
 }
 
-// deletedMsg reports that the day of date was deleted, or the error.
+// recipient is the screen that made the request.
+func (r request) recipient() screen { return r.owner }
+
+// requests counts the requests of one screen.
+type requests struct {
+	owner screen
+	n     int
+}
+
+// next returns a new request of the screen.
+func (r *requests) next() request {
+	r.n++
+	return request{owner: r.owner, id: r.n}
+}
+
+// addressed is a message for one screen: a reply to a request it made, or
+// a timer it started. The parent gives it to that screen only, shown or
+// not (Model.route).
+type addressed interface{ recipient() screen }
+
+// savedMsg reports a write: the stored day after the change, or the error,
+// to the screen and request that asked.
+type savedMsg struct {
+	request
+	date coach.Date
+	day  coach.Day
+	err  error
+}
+
+// deletedMsg reports that the day of date was deleted, or the error, to
+// the screen and request that asked.
 type deletedMsg struct {
+	request
 	date coach.Date
 	err  error
 }
@@ -78,6 +114,7 @@ type tickMsg time.Time
 
 func navigate(to screen) tea.Cmd     { return func() tea.Msg { return openScreenMsg{to} } }
 func goBack() tea.Msg                { return backMsg{} }
+func reload() tea.Msg                { return reloadMsg{} }
 func openSection(id string) tea.Cmd  { return func() tea.Msg { return openSectionMsg{id} } }
 func openItem(it coach.Item) tea.Cmd { return func() tea.Msg { return openItemMsg{it} } }
 func showError(err error) tea.Cmd    { return func() tea.Msg { return errMsg{err} } }

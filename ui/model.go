@@ -11,7 +11,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"cooldown/coach"
 	"cooldown/coach/safetext"
 	"cooldown/content"
 	"cooldown/store"
@@ -25,12 +24,20 @@ const (
 
 // Model is the parent model: it owns the shared context, handles what is
 // global (quit, help, window size, errors, the clock, navigation) and
-// forwards everything else to the active screen.
+// routes the rest (pages.go): a reply to the screen that asked, the
+// shared messages to every screen, keys to the screen shown.
 type Model struct {
-	ctx    *context
-	pages  [numScreens]page
-	active screen
-	back   []screen // screens to return to with backMsg
+	ctx *context
+
+	// The screens, one typed field each; active is the one shown.
+	home     *homeModel
+	checkin  *checkinModel
+	guide    *guideModel
+	streak   *streakModel
+	history  *historyModel
+	settings *settingsModel
+	active   screen
+	back     []screen // screens to return to with backMsg
 
 	keys     globalKeys
 	help     help.Model
@@ -44,8 +51,8 @@ type Model struct {
 // newModel builds the parent model and every screen around one context.
 func newModel(ctx *context) *Model {
 	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: help.New()}
-	m.help.Styles = ctx.styles.Help
-	m.pages = newPages(ctx)
+	m.newScreens(ctx)
+	m.syncHelp()
 	return m
 }
 
@@ -59,42 +66,18 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) page() page { return m.pages[m.active] }
-
 // Update handles global messages and routes the rest. Quitting waits for
 // the writes on their way (a box ticked just before q) and asks before it
 // drops a change that is not stored (quit.go).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, handled := m.quitMessage(msg); handled {
+		m.syncHelp()
 		return m, cmd
 	}
 	_, cmd := m.update(msg)
-	return m, tea.Batch(cmd, m.afterQuitting())
-}
-
-// flush starts the saves screens keep waiting on a timer (the guide's
-// reading position), so that quitting loses none of them; nil when there
-// are none.
-func (m *Model) flush() tea.Cmd {
-	var cmds []tea.Cmd
-	for _, p := range m.pages {
-		if f, ok := p.(interface{ flush() tea.Cmd }); ok {
-			if cmd := f.flush(); cmd != nil {
-				cmds = append(cmds, cmd)
-			}
-		}
-	}
-	return tea.Batch(cmds...)
-}
-
-// writing reports whether a screen has a write on its way.
-func (m *Model) writing() bool {
-	for _, p := range m.pages {
-		if w, ok := p.(interface{ writing() bool }); ok && w.writing() {
-			return true
-		}
-	}
-	return false
+	cmd = tea.Batch(cmd, m.afterQuitting())
+	m.syncHelp()
+	return m, cmd
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -184,18 +167,19 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 
 	case savedMsg:
-		// Every screen hears of writes: one may leave the screen that asked
-		// (the guide opens from the check-in) before its write lands.
+		// The parent keeps what was stored, a late reply included (it is
+		// stored); the reply itself goes to the screen that asked, shown or
+		// not: the guide may open from the check-in before its write lands.
 		if msg.err != nil {
 			if !isLocked(msg.err) { // a held file is retried, with "saving…" shown
 				m.err = msg.err
 			}
-			return m, m.broadcast(msg)
+			return m, m.route(msg)
 		}
 		m.ctx.days = withDay(m.ctx.days, msg.day)
 		m.ctx.gen++
 		m.ctx.dataGen = 0 // another process may have written too: read it all next time
-		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
+		return m, tea.Batch(m.route(msg), m.ctx.resummarize())
 
 	case deletedMsg:
 		if msg.err != nil {
@@ -205,13 +189,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if errors.Is(msg.err, store.ErrChanged) {
 				m.err = fmt.Errorf("not deleted: %w; here it is now", msg.err)
 			}
-			return m, tea.Batch(m.broadcast(msg), m.ctx.load())
+			return m, tea.Batch(m.route(msg), m.ctx.load())
 		}
 		m.ctx.days = withoutDay(m.ctx.days, msg.date)
 		m.ctx.gen++
 		m.ctx.dataGen = 0
 		m.info = "deleted " + msg.date.String()
-		return m, tea.Batch(m.broadcast(msg), m.ctx.resummarize())
+		return m, tea.Batch(m.route(msg), m.ctx.resummarize())
 
 	case errMsg:
 		m.err = msg.err
@@ -236,35 +220,48 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.show(to)
 
 	case openSectionMsg:
-		g, ok := m.pages[screenGuide].(interface{ openSection(string) tea.Cmd })
-		if !ok {
-			return m, nil
-		}
-		cmd := g.openSection(msg.id)
+		cmd := m.guide.openSection(msg.id)
 		return m, tea.Batch(m.open(screenGuide), cmd)
 
 	case openItemMsg:
-		g, ok := m.pages[screenGuide].(interface {
-			openHeading(id, heading string) tea.Cmd
-		})
 		section, heading, found := content.ItemHeading(string(msg.item))
-		if !ok || !found {
+		if !found {
 			return m, nil
 		}
-		cmd := g.openHeading(section, heading)
+		cmd := m.guide.openHeading(section, heading)
 		return m, tea.Batch(m.open(screenGuide), cmd)
 
 	case editDayMsg:
-		c, ok := m.pages[screenCheckin].(interface {
-			edit(date coach.Date, step int) tea.Cmd
-		})
-		if !ok {
-			return m, nil
-		}
-		cmd := c.edit(msg.date, msg.step)
+		cmd := m.checkin.edit(msg.date, msg.step)
 		return m, tea.Batch(m.open(screenCheckin), cmd)
+
+	case themeMsg:
+		return m, m.setTheme(msg.theme)
+
+	case reloadMsg:
+		return m, m.ctx.load()
+
+	case addressed:
+		return m, m.route(msg)
 	}
-	return m, m.broadcast(msg)
+	// Keys, the mouse and the messages of the components inside a screen
+	// (a text field's cursor blink) are for the screen shown.
+	return m, m.page().update(msg)
+}
+
+// setTheme switches the theme chosen in settings: every screen restyles
+// and the choice is stored for the next start.
+func (m *Model) setTheme(theme string) tea.Cmd {
+	m.ctx.setTheme(theme)
+	m.resize()
+	st := m.ctx.store
+	save := func() tea.Msg {
+		if err := st.SetState(themeKey, theme); err != nil {
+			return errMsg{fmt.Errorf("save theme: %w", err)}
+		}
+		return nil
+	}
+	return tea.Batch(save, m.broadcast(restyleMsg{}))
 }
 
 // open shows a screen and remembers the current one for backMsg.
@@ -286,27 +283,14 @@ func (m *Model) show(to screen) tea.Cmd {
 	return m.page().enter()
 }
 
-// broadcast gives a message to every screen: data and render results may
-// arrive for a screen that is not active.
-func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.pages))
-	for _, p := range m.pages {
-		if p != nil {
-			cmds = append(cmds, p.update(msg))
-		}
-	}
-	return tea.Batch(cmds...)
-}
-
 // resize gives the active screen the space between the header and the
 // status and help lines.
 func (m *Model) resize() {
+	m.syncHelp()
 	w, h := m.bodySize()
 	m.help.SetWidth(w)
-	for _, p := range m.pages {
-		if p != nil {
-			p.setSize(w, h)
-		}
+	for _, p := range m.screens() {
+		p.setSize(w, h)
 	}
 }
 
@@ -317,16 +301,18 @@ func (m *Model) bodySize() (int, int) {
 	return max(w, 0), max(h, 0)
 }
 
-func (m *Model) helpView() string {
-	if m.page() == nil {
-		return ""
-	}
-	m.help.Styles = m.ctx.styles.Help // the theme may have changed in settings
-	// A key may have focused or left a text field since the last key
-	// press: show q and ? only when they act.
+// syncHelp readies the help line after a message: the styles of the theme
+// now, and q and ? shown only when they act (a key may have focused or
+// left a text field). Update calls it, so that View changes nothing.
+func (m *Model) syncHelp() {
+	m.help.Styles = m.ctx.styles.Help
 	typing := m.page().typing()
 	m.keys.Quit.SetEnabled(!typing)
 	m.keys.Help.SetEnabled(!typing)
+}
+
+// helpView is the help line or lines of the active screen and the app.
+func (m *Model) helpView() string {
 	// bubbles/help adds the last item whole when the ellipsis itself does
 	// not fit, so cut the lines to the width as well.
 	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width())

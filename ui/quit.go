@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"time"
 
@@ -158,31 +157,6 @@ func (m *Model) quitQuestion() string {
 		what = err.Error()
 	}
 	return "✗ not saved yet (w wait · x quit and lose it): " + what
-}
-
-// retrying reports whether a screen waits for another process to release
-// the file.
-func (m *Model) retrying() bool {
-	for _, p := range m.pages {
-		if r, ok := p.(interface{ retryingWrite() bool }); ok && r.retryingWrite() {
-			return true
-		}
-	}
-	return false
-}
-
-// unsavedErr joins what the screens hold that is not stored; nil when
-// every change shown is stored.
-func (m *Model) unsavedErr() error {
-	var errs []error
-	for _, p := range m.pages {
-		if u, ok := p.(interface{ unsavedErr() error }); ok {
-			if err := u.unsavedErr(); err != nil {
-				errs = append(errs, err)
-			}
-		}
-	}
-	return errors.Join(errs...)
 }
 
 // Stopped returns the signal that stopped the app (nil when the person

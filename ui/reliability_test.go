@@ -3,12 +3,10 @@ package ui
 // Reliability tests of the app model (issue 7; docs/reliability.md): the
 // date re-read while the app is open (midnight, a suspend, a clock set
 // back), windows from 0x0 up with every key, NO_COLOR, and unicode and
-// long notes. The helpers are prefixed rel so they cannot collide with
-// other test files of the package.
+// long notes, driven by screenHarness. The helpers are prefixed rel so
+// they cannot collide with other test files of the package.
 
 import (
-	"github.com/charmbracelet/colorprofile"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,64 +15,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"cooldown/coach"
 	"cooldown/store"
 )
-
-// relApp drives the parent model over a real store with a clock the test
-// moves, running commands synchronously except timers.
-type relApp struct {
-	t   testing.TB
-	st  *store.Store
-	m   *Model
-	now time.Time
-}
-
-func relStore(t testing.TB, days ...coach.Day) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "cooldown.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(days) > 0 {
-		if err := st.Replace(coach.DefaultSettings(), days); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return st
-}
-
-func relOpen(t testing.TB, st *store.Store, now time.Time, loc *time.Location, w, h int) *relApp {
-	t.Helper()
-	a := &relApp{t: t, st: st, now: now}
-	a.m = New(Options{
-		Store:    st,
-		Now:      func() time.Time { return a.now },
-		Location: loc,
-		Terminal: Terminal{Profile: colorprofile.ASCII, Dark: true},
-	})
-	a.run(a.m.Init())
-	a.send(tea.WindowSizeMsg{Width: w, Height: h})
-	return a
-}
-
-// send gives the model a message and runs what follows; it returns how
-// many timers (tea.Tick) the commands started.
-func (a *relApp) send(msg tea.Msg) int {
-	a.t.Helper()
-	_, cmd := a.m.Update(msg)
-	return a.run(cmd)
-}
-
-// run runs cmd and every command that follows from it, in order, and
-// returns the number of timers met (not waited for).
-func (a *relApp) run(cmd tea.Cmd) int {
-	a.t.Helper()
-	return drain(a.t, a.m, cmd)
-}
-
-func relKey(k string) tea.KeyPressMsg { return pressKey(k) }
 
 // relDay is a complete training day under the default settings.
 func relDay(d coach.Date, note string) coach.Day {
@@ -87,15 +32,6 @@ func relDay(d coach.Date, note string) coach.Day {
 	return day
 }
 
-func relDate(t testing.TB, s string) coach.Date {
-	t.Helper()
-	d, err := coach.ParseDate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // TestDateRereadOnTick: the app keeps running across midnight, the
 // day-start hour, a suspend of several days, a DST night and a clock set
 // back; on each tick the parent model re-reads the date and, when it
@@ -106,8 +42,8 @@ func TestDateRereadOnTick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := relStore(t, relDay(relDate(t, "2026-11-25"), ""), relDay(relDate(t, "2026-11-26"), ""))
-	a := relOpen(t, st, time.Date(2026, 11, 26, 23, 50, 0, 0, london), london, 80, 24)
+	st := harnessStore(t, relDay(mustDate(t, "2026-11-25"), ""), relDay(mustDate(t, "2026-11-26"), ""))
+	a := openHarnessAt(t, st, time.Date(2026, 11, 26, 23, 50, 0, 0, london), london, 80, 24)
 	steps := []struct {
 		name   string
 		now    time.Time
@@ -228,13 +164,13 @@ func relCheckFits(t *testing.T, where string, v string, w, h int) {
 // ASCII profile, and "window too small" wherever it fits.
 func TestTinyWindows(t *testing.T) {
 	t.Parallel()
-	today := relDate(t, "2026-11-26")
+	today := mustDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-2), "a note"), relDay(today.AddDays(-1), ""), {Date: today, Workouts: []coach.Workout{{Kind: coach.Intervals, Minutes: 30, RPE: 8}}}}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	sizes := [][2]int{{0, 0}, {1, 1}, {10, 3}, {39, 12}, {40, 11}, {39, 11}, {0, 24}, {80, 0}}
 	for s := screen(0); s < numScreens; s++ {
 		t.Run(s.String(), func(t *testing.T) {
-			a := relOpen(t, relStore(t, days...), now, time.UTC, 120, 40)
+			a := openHarnessAt(t, harnessStore(t, days...), now, time.UTC, 120, 40)
 			a.send(openScreenMsg{s})
 			for _, size := range sizes {
 				w, h := size[0], size[1]
@@ -243,7 +179,7 @@ func TestTinyWindows(t *testing.T) {
 				relCheckFits(t, "120x40", plain(a.m.View().Content), 120, 40)
 				a.send(tea.WindowSizeMsg{Width: w, Height: h})
 				for _, k := range relKeys {
-					a.send(relKey(k))
+					a.send(pressKey(k))
 					v := plain(a.m.View().Content)
 					where := s.String() + " after " + k + " at " + strings.Join([]string{itoa(w), itoa(h)}, "x")
 					relCheckFits(t, where, v, w, h)
@@ -263,7 +199,7 @@ func TestTinyWindows(t *testing.T) {
 	}
 	// The very first size may be tiny too.
 	for _, size := range sizes {
-		a := relOpen(t, relStore(t, days...), now, time.UTC, size[0], size[1])
+		a := openHarnessAt(t, harnessStore(t, days...), now, time.UTC, size[0], size[1])
 		relCheckFits(t, "first size", plain(a.m.View().Content), size[0], size[1])
 	}
 }
@@ -283,15 +219,15 @@ func itoa(n int) string {
 // size and at a large one: no panic, everything fits, no escape codes.
 func TestEveryKeyEverySize(t *testing.T) {
 	t.Parallel()
-	today := relDate(t, "2026-11-26")
+	today := mustDate(t, "2026-11-26")
 	days := []coach.Day{relDay(today.AddDays(-3), strings.Repeat("long note ", 200)), relDay(today.AddDays(-1), "")}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for _, size := range [][2]int{{40, 12}, {200, 60}} {
 		for s := screen(0); s < numScreens; s++ {
-			a := relOpen(t, relStore(t, days...), now, time.UTC, size[0], size[1])
+			a := openHarnessAt(t, harnessStore(t, days...), now, time.UTC, size[0], size[1])
 			a.send(openScreenMsg{s})
 			for _, k := range relKeys {
-				a.send(relKey(k))
+				a.send(pressKey(k))
 				relCheckFits(t, s.String()+" after "+k, plain(a.m.View().Content), size[0], size[1])
 			}
 		}
@@ -304,49 +240,49 @@ func TestEveryKeyEverySize(t *testing.T) {
 // trouble.
 func TestUnicodeAndLongNotes(t *testing.T) {
 	t.Parallel()
-	today := relDate(t, "2026-11-26")
+	today := mustDate(t, "2026-11-26")
 	unit := "e\u0301\u0328 漢字\U0001F600 ok" // 10 runes: combining marks, wide CJK, an emoji
 	note := strings.Repeat(unit, 200)
 	if n := len([]rune(note)); n != coach.MaxNoteRunes {
 		t.Fatalf("fixture: note of %d runes, want %d", n, coach.MaxNoteRunes)
 	}
-	st := relStore(t, relDay(today.AddDays(-1), note))
+	st := harnessStore(t, relDay(today.AddDays(-1), note))
 	if d, err := st.Day(today.AddDays(-1)); err != nil || d.Note != note {
 		t.Fatalf("the store did not keep the note exactly: %v", err)
 	}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for _, size := range [][2]int{{40, 12}, {81, 30}, {200, 60}} {
-		a := relOpen(t, st, now, time.UTC, size[0], size[1])
+		a := openHarnessAt(t, st, now, time.UTC, size[0], size[1])
 		a.send(openScreenMsg{screenHistory})
 		for _, k := range []string{"enter", "down", "pgdown", "G", "end", "pgup", "g", "esc"} {
-			a.send(relKey(k))
+			a.send(pressKey(k))
 			relCheckFits(t, "history after "+k, plain(a.m.View().Content), size[0], size[1])
 		}
 		a.send(openScreenMsg{screenHistory})
-		a.send(relKey("enter"))
+		a.send(pressKey("enter"))
 		if v := plain(a.m.View().Content); size[1] >= 30 && !strings.Contains(v, "e\u0301\u0328 漢字\U0001F600 ok") {
 			t.Errorf("%dx%d: the opened day does not show the note:\n%s", size[0], size[1], v)
 		}
-		a.send(relKey("esc"))
+		a.send(pressKey("esc"))
 		// The contents' filter, then search inside a section.
 		a.send(openScreenMsg{screenGuide})
-		a.send(relKey("/"))
+		a.send(pressKey("/"))
 		for _, r := range "漢字e\u0301\U0001F600" {
 			a.send(pressKey(string(r)))
 		}
 		relCheckFits(t, "guide filter", plain(a.m.View().Content), size[0], size[1])
-		a.send(relKey("esc"))
-		a.send(relKey("enter"))
+		a.send(pressKey("esc"))
+		a.send(pressKey("enter"))
 		for _, q := range []string{"e\u0301", "漢字", "\U0001F600", "inflammation", strings.Repeat("日", 300)} {
-			a.send(relKey("/"))
+			a.send(pressKey("/"))
 			for _, r := range q {
 				a.send(pressKey(string(r)))
 			}
-			a.send(relKey("enter"))
-			a.send(relKey("n"))
-			a.send(relKey("N"))
+			a.send(pressKey("enter"))
+			a.send(pressKey("n"))
+			a.send(pressKey("N"))
 			relCheckFits(t, "guide search "+q, plain(a.m.View().Content), size[0], size[1])
-			a.send(relKey("esc"))
+			a.send(pressKey("esc"))
 		}
 	}
 }
@@ -370,13 +306,13 @@ func TestNoColorProfile(t *testing.T) {
 // the reason, keeping the app running.
 func TestReadOnlyStoreShown(t *testing.T) {
 	t.Parallel()
-	today := relDate(t, "2026-11-26")
-	rw := relStore(t, relDay(today.AddDays(-1), "kept"))
+	today := mustDate(t, "2026-11-26")
+	rw := harnessStore(t, relDay(today.AddDays(-1), "kept"))
 	st, err := store.Open(rw.Path(), store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := relOpen(t, st, time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC), time.UTC, 100, 30)
+	a := openHarnessAt(t, st, time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC), time.UTC, 100, 30)
 	if v := plain(a.m.View().Content); !strings.Contains(v, "read-only: changes cannot be saved ("+st.Path()+")") {
 		t.Errorf("home does not say the database is read-only:\n%s", v)
 	}
@@ -384,7 +320,7 @@ func TestReadOnlyStoreShown(t *testing.T) {
 		t.Errorf("the stored day was not read: %d training days", a.m.ctx.summary.TrainingDays)
 	}
 	a.send(openScreenMsg{screenCheckin})
-	a.send(relKey("1"))
+	a.send(pressKey("1"))
 	if v := plain(a.m.View().Content); !strings.Contains(v, "cannot save to "+st.Path()) {
 		t.Errorf("a change to a read-only database does not say it cannot save:\n%s", v)
 	}

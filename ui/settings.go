@@ -25,17 +25,24 @@ const (
 // themes are the choices of the theme row, in order.
 var themes = []string{ThemeAuto, ThemeDark, ThemeLight}
 
-// settingsSavedMsg reports a write of the settings (or of the theme).
+// settingsSavedMsg reports a write of the settings to the request that
+// asked.
 type settingsSavedMsg struct {
-	theme bool
-	err   error
+	request
+	err error
 }
+
+// themeMsg asks the parent to switch the theme: it restyles every screen
+// and stores the choice (Model.setTheme).
+type themeMsg struct{ theme string }
 
 // settingsModel is the settings screen. Every change is validated by the
 // coach, written at once and applied everywhere: the theme restyles the
 // app, the rules reload the data so streaks and statuses are recomputed.
 type settingsModel struct {
 	ctx           *context
+	reqs          requests // the settings writes asked for, counted
+	req           request  // the write on its way
 	keys          settingsKeys
 	width, height int
 
@@ -77,12 +84,12 @@ func defaultSettingsKeys() settingsKeys {
 }
 
 func newSettings(ctx *context) *settingsModel {
-	return &settingsModel{ctx: ctx, keys: defaultSettingsKeys(), draft: ctx.settings}
+	return &settingsModel{ctx: ctx, reqs: requests{owner: screenSettings}, keys: defaultSettingsKeys(), draft: ctx.settings}
 }
 
 func (m *settingsModel) enter() tea.Cmd {
 	m.err = ""
-	return m.ctx.load()
+	return reload
 }
 
 func (m *settingsModel) typing() bool { return false }
@@ -96,16 +103,13 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 			m.draft = msg.settings
 		}
 	case retryMsg:
-		if msg.owner == screenSettings && m.retrying {
+		if m.retrying {
 			m.dirty = false
 			return m.save()
 		}
 	case settingsSavedMsg:
-		if msg.theme {
-			if msg.err != nil {
-				return showError(fmt.Errorf("save theme: %w", msg.err))
-			}
-			return nil
+		if msg.request != m.req {
+			return nil // a late reply to an earlier try
 		}
 		if isLocked(msg.err) && !m.ctx.stopping {
 			m.retrying = true // the draft is written again, as it then stands
@@ -114,13 +118,13 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 		m.saving, m.retrying = false, false
 		if msg.err != nil {
 			m.dirty = false
-			return tea.Batch(showError(fmt.Errorf("save settings: %w", msg.err)), m.ctx.load())
+			return tea.Batch(showError(fmt.Errorf("save settings: %w", msg.err)), reload)
 		}
 		if m.dirty {
 			m.dirty = false
 			return m.save()
 		}
-		return m.ctx.load()
+		return reload
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Back):
@@ -151,10 +155,7 @@ func (m *settingsModel) change(dir int) tea.Cmd {
 			}
 		}
 		t := themes[(i+dir+len(themes))%len(themes)]
-		m.ctx.setTheme(t)
-		st := m.ctx.store
-		return tea.Batch(func() tea.Msg { return settingsSavedMsg{theme: true, err: st.SetState(themeKey, t)} },
-			func() tea.Msg { return restyleMsg{} }) // the text fields and the guide follow
+		return func() tea.Msg { return themeMsg{t} } // the parent restyles and stores it
 	}
 	s := m.draft
 	switch m.cursor {
@@ -180,8 +181,9 @@ func (m *settingsModel) change(dir int) tea.Cmd {
 // save writes the draft; one write at a time, so the last change wins.
 func (m *settingsModel) save() tea.Cmd {
 	m.saving = true
-	st, s := m.ctx.store, m.draft
-	return func() tea.Msg { return settingsSavedMsg{err: st.SetSettings(s)} }
+	m.req = m.reqs.next()
+	st, s, req := m.ctx.store, m.draft, m.req
+	return func() tea.Msg { return settingsSavedMsg{request: req, err: st.SetSettings(s)} }
 }
 
 func (m *settingsModel) view() string {

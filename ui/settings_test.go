@@ -8,7 +8,7 @@ import (
 )
 
 func settingsOf(hs *screenHarness) *settingsModel {
-	return hs.m.pages[screenSettings].(*settingsModel)
+	return hs.m.settings
 }
 
 func TestSettingsGolden(t *testing.T) {
@@ -83,7 +83,7 @@ func TestSettingsLastChangeWins(t *testing.T) {
 	// others are folded into one more write of the latest value.
 	var cmds []func()
 	for range 3 {
-		_, cmd := hs.m.Update(keyMsg("right"))
+		_, cmd := hs.m.Update(pressKey("right"))
 		if cmd != nil {
 			cmds = append(cmds, func() { hs.run(cmd) })
 		}

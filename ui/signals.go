@@ -197,7 +197,7 @@ func settle(m *Model, st *trackedStore, sig os.Signal) {
 				continue
 			}
 			switch msg.(type) {
-			case savedMsg, stateSavedMsg, checkinStepMsg, deletedMsg, retryMsg, dataMsg:
+			case savedMsg, stateSavedMsg, checkinStepMsg, deletedMsg, retryMsg, dataMsg, reloadMsg:
 				_, next := m.update(msg)
 				queue = append(queue, next)
 			}

@@ -91,7 +91,7 @@ func newStreak(ctx *context) *streakModel {
 	return m
 }
 
-func (m *streakModel) enter() tea.Cmd { return m.ctx.load() }
+func (m *streakModel) enter() tea.Cmd { return reload }
 
 func (m *streakModel) typing() bool { return false }
 

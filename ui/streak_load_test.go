@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cooldown/coach"
+
 	"github.com/charmbracelet/x/ansi"
 )
 

@@ -30,7 +30,7 @@ func TestStreakHeatMap(t *testing.T) {
 		t.Run(fmt.Sprintf("width %d", w), func(t *testing.T) {
 			hs := newScreenHarness(t, "2027-01-06", days, w, 40)
 			hs.open(screenStreak)
-			s := hs.m.pages[screenStreak].(*streakModel)
+			s := hs.m.streak
 			weeks := heatWeeksFor(w - 2)
 			var rows []string
 			for _, l := range s.lines {

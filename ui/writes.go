@@ -36,6 +36,8 @@ func isLocked(err error) bool { return errors.Is(err, store.ErrLocked) }
 // retryMsg asks the screen owner to try its held write again.
 type retryMsg struct{ owner screen }
 
+func (r retryMsg) recipient() screen { return r.owner }
+
 // retryLater returns a timer that asks owner to try again.
 func retryLater(owner screen) tea.Cmd {
 	return tea.Tick(retryDelay, func(time.Time) tea.Msg { return retryMsg{owner} })
@@ -64,21 +66,22 @@ func readGeneration(st Store) tea.Cmd {
 	}
 }
 
-// stateSavedMsg reports a write of UI state (a draft) made by owner.
+// stateSavedMsg reports a write of UI state (a draft) to the screen and
+// request that asked.
 type stateSavedMsg struct {
-	owner screen
-	key   string
-	err   error
+	request
+	key string
+	err error
 }
 
 // saveFrom returns a command that applies change to the stored day of
-// date in one read-modify-write transaction, on behalf of owner, whose
-// reply the message names.
-func (c *context) saveFrom(owner screen, date coach.Date, change func(*coach.Day) error) tea.Cmd {
+// date in one read-modify-write transaction, for the request req, whose
+// reply names it.
+func (c *context) saveFrom(req request, date coach.Date, change func(*coach.Day) error) tea.Cmd {
 	st := c.store
 	return func() tea.Msg {
 		day, err := st.Update(date, change)
-		return savedMsg{owner: owner, date: date, day: day, err: err}
+		return savedMsg{request: req, date: date, day: day, err: err}
 	}
 }
 

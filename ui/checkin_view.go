@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
+)
+
+// The check-in's frame: the step's title, its body (kindView, minutesView
+// and the others in checkin_steps.go) and the hints, fitted to the screen.
+
+// view draws the current step: the heading with "step k of n", the
+// progress bar and the step itself, fitted to the screen.
+func (m *checkinModel) view() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.date.IsZero() {
+		return m.ctx.styles.Muted.Render("loading…")
+	}
+	st := m.ctx.styles
+	w, h := m.width, m.height
+	left := st.Title.Render(fmt.Sprintf("Step %d of %d", int(m.step)+1, int(numSteps))) + st.Muted.Render(" · ") + st.Subtitle.Render(capitalFirst(m.step.title()))
+	right := st.Muted.Render("today, " + shortDate(m.date))
+	if m.date != m.ctx.today {
+		right = st.Warn.Render("editing " + longDate(m.date))
+	}
+	header := left
+	if gap := w - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
+		header = left + strings.Repeat(" ", gap) + right
+	}
+	top := []string{header, m.progressBar(w), ""}
+	var list []string
+	listCur := 0
+	var bottom []string
+	inList := false
+	add := func(s ...string) {
+		if inList {
+			bottom = append(bottom, s...)
+		} else {
+			top = append(top, s...)
+		}
+	}
+	setList := func(rows []string, cur int) {
+		list, listCur, inList = rows, cur, true
+	}
+	switch m.step {
+	case stepKind:
+		m.kindView(add, setList)
+	case stepMinutes:
+		m.minutesView(add)
+	case stepEffort:
+		m.effortView(add, setList)
+	case stepBloodFlow, stepDiet:
+		m.itemsView(add, setList)
+		if inList {
+			add("")
+			add(m.para(st.Muted, "space ticks · i opens why it helps in the guide", "")...)
+		}
+	case stepSleep:
+		m.sleepView(add)
+	case stepSummary:
+		m.summaryView(add)
+	}
+	return fitLines(fitList(top, list, listCur, bottom, h), w, h)
+}
+
+// fitList joins top, a window of list that keeps row cur visible, and
+// bottom into at most h lines; bottom lines go first when space is short.
+func fitList(top, list []string, cur int, bottom []string, h int) []string {
+	room := h - len(top)
+	if room >= len(list)+len(bottom) || len(list) == 0 {
+		out := append(top, list...)
+		return append(out, bottom...)
+	}
+	if room-len(bottom) < min(len(list), 3) {
+		bottom = nil
+	}
+	n := max(room-len(bottom), 1)
+	n = min(n, len(list))
+	start := min(max(cur-n/2, 0), len(list)-n)
+	out := append(top, list[start:start+n]...)
+	return append(out, bottom...)
+}
+
+// cursorRow draws a list row with the cursor glyph when selected, so the
+// selection reads without colour.
+func cursorRow(st Styles, selected bool, mark, text string) string {
+	if selected {
+		return st.Cursor.Render("› ") + mark + st.Accent.Render(text)
+	}
+	return "  " + mark + st.Text.Render(text)
+}
+
+// capitalFirst upper-cases the first letter of an ASCII word.
+func capitalFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// fitHint cuts a hint to w cells, ending it with "…" when cut.
+func fitHint(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return ""
+	}
+	return truncateRunes(s, w-1) + "…"
+}
+
+// para wraps plain text to the step's width in one style, and puts suffix
+// (already styled) after it, on the last line when it fits.
+func (m *checkinModel) para(style lipgloss.Style, text, suffix string) []string {
+	lines := wrapText(text, max(m.width, 1))
+	out := make([]string, len(lines), len(lines)+1)
+	for i, l := range lines {
+		out[i] = style.Render(l)
+	}
+	if suffix == "" {
+		return out
+	}
+	if n := len(lines); n > 0 && lipgloss.Width(lines[n-1])+1+lipgloss.Width(suffix) <= m.width {
+		out[n-1] += " " + suffix
+		return out
+	}
+	return append(out, suffix)
+}
+
+// progressBar is the step's progress at width w: the one drawBar kept, or
+// drawn now (and not kept: view changes nothing) when it is out of date.
+func (m *checkinModel) progressBar(w int) string {
+	w = max(w, 1)
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == m.ctx.styles.AccentColor {
+		return m.barCache
+	}
+	return m.newBar(w).ViewAs(float64(m.step+1) / float64(numSteps))
+}
+
+// drawBar draws the progress bar for the step, width and theme now and
+// keeps it, unless the one kept is for them; update and setSize call it,
+// so that view only reads it.
+func (m *checkinModel) drawBar() {
+	w, st := max(m.width, 1), m.ctx.styles
+	if m.barCache != "" && m.barKey == [2]int{int(m.step), w} && m.barAccent == st.AccentColor {
+		return
+	}
+	m.barAccent = st.AccentColor
+	m.bar = m.newBar(w)
+	m.barCache = m.bar.ViewAs(float64(m.step+1) / float64(numSteps))
+	m.barKey = [2]int{int(m.step), w}
+}
+
+// newBar returns a progress bar of width w in the theme's colours.
+func (m *checkinModel) newBar(w int) progress.Model {
+	st := m.ctx.styles
+	bar := progress.New(progress.WithoutPercentage(), progress.WithWidth(w), progress.WithColors(st.AccentColor), progress.WithFillCharacters(barFull, barEmpty))
+	bar.EmptyColor = st.MutedColor
+	return bar
+}
+
+// The progress bar's cells: whole blocks, as bubbles v1 drew them (v2's
+// default is a half block).
+const (
+	barFull  = '█'
+	barEmpty = '░'
+)
