@@ -287,9 +287,16 @@ func (m *checkinModel) effortView(add func(...string), list func([]string, int))
 		add(m.para(st.Muted, "Choose the kind of workout first (esc goes back).", "")...)
 		return
 	}
-	add(m.para(st.Text, "How hard was the whole session? (CR-10 scale)", "")...)
-	add("")
 	stored := m.day.Workouts[m.wi].RPE
+	if w := m.day.Workouts[m.wi]; !w.EffortGiven() {
+		// A device workout: the file did not say; nothing is chosen for
+		// the person (leaving the step gives no effort).
+		add(m.para(st.Text, "How hard was "+coach.WorkoutSubject(w)+"? (CR-10 scale)", "")...)
+		add(m.para(st.Warn, "not yet given: 1-9, 0 for 10", "")...)
+	} else {
+		add(m.para(st.Text, "How hard was the whole session? (CR-10 scale)", "")...)
+	}
+	add("")
 	rows := make([]string, 0, coach.MaxRPE)
 	for r := coach.MinRPE; r <= coach.MaxRPE; r++ {
 		mark := "  "
