@@ -14,12 +14,13 @@ import (
 // the styles, the window size and the last data read from the store. Only
 // the parent model changes it, inside Update.
 type context struct {
-	store  Store
-	now    func() time.Time
-	loc    *time.Location
-	term   Terminal
-	theme  string
-	styles Styles
+	store    Store
+	importer Importer // the watch folders; nil: none
+	now      func() time.Time
+	loc      *time.Location
+	term     Terminal
+	theme    string
+	styles   Styles
 
 	width, height int // the whole window
 

@@ -77,7 +77,8 @@ type homeModel struct {
 	formErr  string
 	lost     error // the last write of the form failed for good
 
-	ask homeAsk // the one-key questions: effort, same session (home_effort.go)
+	ask      homeAsk // the one-key questions: effort, same session (home_effort.go)
+	watching bool    // the watch folders are scanned (watch.go)
 }
 
 func newHome(ctx *context) *homeModel {
@@ -91,7 +92,7 @@ func newHome(ctx *context) *homeModel {
 func (m *homeModel) enter() tea.Cmd {
 	m.refreshSame()
 	m.updateKeys()
-	return tea.Batch(m.ctx.load(), m.loadStep(m.ctx.today))
+	return tea.Batch(m.ctx.load(), m.loadStep(m.ctx.today), m.startWatch())
 }
 
 func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
@@ -137,6 +138,9 @@ func (m *homeModel) typing() bool { return false }
 func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 	defer m.updateKeys()
 	if cmd, ok := m.updateAsk(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.updateWatch(msg); ok {
 		return cmd
 	}
 	switch msg := msg.(type) {

@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cooldown/store"
+)
+
+// copyFile copies src to dst (a test's temp dir: the module's FIT files
+// are never copied into the repository).
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWatchScan: a watch folder's FIT file is imported once and then
+// skipped by its signature; a file modified within the settle time is left
+// for a later scan (not refused); a symlink leading out of the folder is
+// refused, and the file it points to is not imported.
+func TestWatchScan(t *testing.T) {
+	t.Parallel()
+	fit := filepath.Join(fitTestdata(t), "from_official_sdk", "Activity.fit")
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "Watch")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(tmp, "c.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{now: time.Now, loc: time.UTC, getenv: func(k string) string {
+		if k == "HOME" {
+			return tmp
+		}
+		return ""
+	}}
+	if err := setWatchDirs(st, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, fit, filepath.Join(dir, "run.fit"))
+
+	// Just written: a sync may still be writing it.
+	w := &watcher{e: e, st: st, settle: time.Hour}
+	if r, err := w.ScanWatched(); err != nil || r.New != 0 || len(r.Refused) != 0 {
+		t.Errorf("scan of a fresh file = %+v, %v; want it left for later", r, err)
+	}
+	w.settle = 0
+	steps := []struct {
+		name    string
+		before  func()
+		wantNew int
+		refused string
+	}{
+		{"first scan", nil, 1, ""},
+		{"same signature: skipped", nil, 0, ""},
+		{"symlink out of the folder", func() {
+			outside := filepath.Join(tmp, "outside.fit")
+			copyFile(t, filepath.Join(fitTestdata(t), "from_garmin_forums", "triathlon_summary_first.fit"), outside)
+			if err := os.Symlink(outside, filepath.Join(dir, "link.fit")); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, "link.fit: a symlink that leads out of the watch folder"},
+		{"refused once, not again", nil, 0, ""},
+	}
+	for _, s := range steps {
+		if s.before != nil {
+			s.before()
+		}
+		r, err := w.ScanWatched()
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if r.New != s.wantNew {
+			t.Errorf("%s: %d new, want %d", s.name, r.New, s.wantNew)
+		}
+		if s.wantNew > 0 && (len(r.Dirs) != 1 || r.Dirs[0] != "~/Watch") {
+			t.Errorf("%s: dirs %q, want [~/Watch]", s.name, r.Dirs)
+		}
+		got := strings.Join(r.Refused, "\n")
+		if (s.refused == "") != (got == "") || !strings.Contains(got, s.refused) {
+			t.Errorf("%s: refused %q, want %q", s.name, got, s.refused)
+		}
+	}
+	days, err := st.Days()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 1 {
+		t.Errorf("%d days stored, want the run's alone (the symlinked triathlon refused)", len(days))
+	}
+}
+
+// TestImportWatchFlag: `import --watch DIR` imports and remembers the
+// folder (in the state, not in an export's settings), `--watch` lists it
+// and `--unwatch DIR` forgets it.
+func TestImportWatchFlag(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyFile(t, filepath.Join(fitTestdata(t), "from_official_sdk", "Activity.fit"), filepath.Join(dir, "run.fit"))
+	db := newDB(t)
+	r := must(t, "--db", db, "import", "--watch", dir)
+	if !strings.Contains(r.stdout, "watching "+dir+": 1 new workouts now") {
+		t.Errorf("import --watch:\n%s", r)
+	}
+	if r := must(t, "--db", db, "import", "--watch"); r.stdout != dir+"\n" {
+		t.Errorf("import --watch lists %q, want %q", r.stdout, dir+"\n")
+	}
+	if r := must(t, "--db", db, "export"); strings.Contains(r.stdout, "watch") {
+		t.Errorf("the export holds the machine-local watch state:\n%s", r.stdout)
+	}
+	must(t, "--db", db, "import", "--unwatch", dir)
+	if r := must(t, "--db", db, "import", "--watch"); r.stdout != "" {
+		t.Errorf("after --unwatch the list is %q, want empty", r.stdout)
+	}
+}
