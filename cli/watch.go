@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"cooldown/coach"
@@ -44,6 +45,15 @@ type watcher struct {
 	e      *env
 	st     *store.Store
 	settle time.Duration // files modified more recently are left for later
+
+	// doubt holds the signatures of the files the app's scans refused
+	// once: a file a sync stopped writing for a while may be refused as
+	// truncated. It is refused for good (reported, and skipped while
+	// unchanged) only when the next scan finds it the same; one that
+	// changed in between is read again. The one-shot `import --watch`
+	// (settle 0) reports at once.
+	mu    sync.Mutex
+	doubt map[string]string
 }
 
 var _ ui.Importer = (*watcher)(nil)
@@ -76,6 +86,8 @@ func seenKey(path string) string {
 
 // ScanWatched imports the new and changed files of every watch folder.
 func (w *watcher) ScanWatched() (ui.WatchReport, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	dirs, err := watchDirs(w.st)
 	if err != nil {
 		return ui.WatchReport{}, err
@@ -165,6 +177,14 @@ func (w *watcher) scanDir(dir string, seen, got map[string]string) (int, []strin
 		}
 		imported += n
 		if why != "" {
+			if w.settle > 0 && w.doubt[path] != sig {
+				if w.doubt == nil {
+					w.doubt = map[string]string{}
+				}
+				w.doubt[path] = sig // maybe still being synced: the next scan decides
+				return nil
+			}
+			delete(w.doubt, path)
 			refused = append(refused, safetext.Line(path)+": "+why)
 		}
 		got[key] = sig

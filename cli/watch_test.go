@@ -124,3 +124,61 @@ func TestImportWatchFlag(t *testing.T) {
 		t.Errorf("after --unwatch the list is %q, want empty", r.stdout)
 	}
 }
+
+// TestWatchHalfSynced: a file refused by the app's scan (a sync stopped
+// half way) is not reported at once: finished before the next scan, it is
+// imported; the same at the next scan, it is reported refused, once.
+func TestWatchHalfSynced(t *testing.T) {
+	t.Parallel()
+	full, err := os.ReadFile(filepath.Join(fitTestdata(t), "from_official_sdk", "Activity.fit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name        string
+		finish      bool // the sync ends before the second scan
+		wantNew     int
+		wantRefused int
+	}{
+		{"finished", true, 1, 0},
+		{"still truncated", false, 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tmp := t.TempDir()
+			st, err := store.Open(filepath.Join(tmp, "c.db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := setWatchDirs(st, []string{tmp}); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(tmp, "run.fit")
+			write := func(b []byte, age time.Duration) {
+				if err := os.WriteFile(file, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				at := time.Now().Add(-age)
+				if err := os.Chtimes(file, at, at); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(full[:len(full)/2], time.Minute)
+			w := &watcher{e: &env{now: time.Now, loc: time.UTC, getenv: func(string) string { return "" }}, st: st, settle: watchSettle}
+			if r, err := w.ScanWatched(); err != nil || r.New != 0 || len(r.Refused) != 0 {
+				t.Fatalf("first scan of a half-written file = %+v, %v; want nothing imported and nothing refused yet", r, err)
+			}
+			if tt.finish {
+				write(full, 30*time.Second)
+			}
+			r, err := w.ScanWatched()
+			if err != nil || r.New != tt.wantNew || len(r.Refused) != tt.wantRefused {
+				t.Errorf("second scan = %+v, %v; want %d new, %d refused", r, err, tt.wantNew, tt.wantRefused)
+			}
+			if r, _ := w.ScanWatched(); r.New != 0 || len(r.Refused) != 0 {
+				t.Errorf("third scan = %+v; want nothing (known by its signature)", r)
+			}
+		})
+	}
+}
