@@ -138,6 +138,7 @@ func (w *watcher) scanDir(dir string, seen, got map[string]string) (int, []strin
 	}
 	var refused []string
 	imported, files := 0, 0
+	visited := map[string]bool{}
 	walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -145,6 +146,7 @@ func (w *watcher) scanDir(dir string, seen, got map[string]string) (int, []strin
 		if files++; files > maxWatchFiles {
 			return filepath.SkipAll
 		}
+		visited[seenKey(path)] = true
 		info, err := os.Lstat(path)
 		if err != nil {
 			return nil
@@ -190,7 +192,23 @@ func (w *watcher) scanDir(dir string, seen, got map[string]string) (int, []strin
 		got[key] = sig
 		return nil
 	})
+	if walkErr == nil && files <= maxWatchFiles {
+		// Forget the files gone from the folder, so the state does not
+		// grow with every file the folder ever held.
+		for k, v := range seen {
+			if _, _, p := splitSignature(v); !visited[k] && strings.HasPrefix(p, root+string(filepath.Separator)) {
+				got[k] = ""
+			}
+		}
+	}
 	return imported, refused, walkErr
+}
+
+// splitSignature reads a stored signature: size, mtime and path.
+func splitSignature(v string) (size, mtime, path string) {
+	size, rest, _ := strings.Cut(v, " ")
+	mtime, path, _ = strings.Cut(rest, " ")
+	return size, mtime, path
 }
 
 // importFile merges the device file at path into the store and returns

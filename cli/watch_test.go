@@ -72,6 +72,11 @@ func TestWatchScan(t *testing.T) {
 			}
 		}, 0, "link.fit: a symlink that leads out of the watch folder"},
 		{"refused once, not again", nil, 0, ""},
+		{"a file gone is forgotten", func() {
+			if err := os.Remove(filepath.Join(dir, "link.fit")); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, ""},
 	}
 	for _, s := range steps {
 		if s.before != nil {
@@ -91,6 +96,10 @@ func TestWatchScan(t *testing.T) {
 		if (s.refused == "") != (got == "") || !strings.Contains(got, s.refused) {
 			t.Errorf("%s: refused %q, want %q", s.name, got, s.refused)
 		}
+	}
+	seen, err := st.StatePrefix(watchSeenKey)
+	if err != nil || len(seen) != 1 || seen[seenKey(filepath.Join(dir, "run.fit"))] == "" {
+		t.Errorf("remembered signatures %v, %v; want run.fit's alone (link.fit is gone)", seen, err)
 	}
 	days, err := st.Days()
 	if err != nil {

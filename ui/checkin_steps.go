@@ -517,6 +517,11 @@ func (m *checkinModel) missing() []string {
 	if len(d.Workouts) == 0 {
 		out = append(out, "workout: none logged yet")
 	}
+	for _, w := range d.Workouts {
+		if !w.EffortGiven() {
+			out = append(out, "effort: not yet given for "+coach.WorkoutSubject(w)+" (effort step)")
+		}
+	}
 	if n := d.CountDone(coach.PillarBloodFlow); n < coach.BloodFlowMin {
 		out = append(out, fmt.Sprintf("blood flow: tick at least %d (%d of %d)", coach.BloodFlowMin-n, n, coach.BloodFlowMin))
 	}

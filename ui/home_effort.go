@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"cooldown/coach"
+	"cooldown/coach/safetext"
 )
 
 // The questions home asks with one key (issue 21): the effort of a device
@@ -172,8 +174,12 @@ func (m *homeModel) askView(labelled func(name, prefix, text string) []string, i
 			st.Accent.Render("0")+st.Muted.Render(" maximal (10)"))
 	}
 	if q := a.same; q != nil {
-		text := fmt.Sprintf("Is %s from %s the %s you typed on %s?", coach.WorkoutSubject(q.Held), q.Held.Source.Kind,
-			fmt.Sprintf("%d-minute %s", q.Typed.Minutes, q.Typed.Kind), shortDate(q.Date))
+		from := q.Held.Source.Kind
+		if f := q.Held.Source.File; f != "" {
+			from = filepath.Base(f)
+		}
+		text := fmt.Sprintf("Is %s (%s) %s you typed on %s?", coach.WorkoutSubject(q.Held), safetext.Line(from),
+			coach.WorkoutSubject(q.Typed), shortDate(q.Date))
 		lines = append(lines, labelled("Same?", st.Warn.Render("? "), text)...)
 		lines = append(lines, indent+st.Accent.Render("y")+st.Muted.Render(" one session · ")+
 			st.Accent.Render("n")+st.Muted.Render(" two sessions"))

@@ -125,8 +125,8 @@ func TestHomeAsksSameSession(t *testing.T) {
 		t.Run(tt.key, func(t *testing.T) {
 			t.Parallel()
 			days := []coach.Day{{Date: yesterday, Workouts: []coach.Workout{typed}, Held: []coach.Held{{Typed: 1, Workout: held}}}}
-			hs := newScreenHarness(t, today.String(), days, 120, 30)
-			hs.mustContain("Is the 52-minute endurance workout at 07:10 from fit the 50-minute endurance you typed on Tue 24 Nov?")
+			hs := newScreenHarness(t, today.String(), days, 140, 30)
+			hs.mustContain("Is the 52-minute endurance workout at 07:10 (held.fit) the 50-minute endurance workout you typed on Tue 24 Nov?")
 			hs.press(tt.key)
 			d, _ := storedDay(t, hs, yesterday)
 			if len(d.Workouts) != tt.wantWorkouts || len(d.Held) != 0 {
@@ -184,6 +184,8 @@ func TestCheckinAsksEffortNotGiven(t *testing.T) {
 	if d, _ := storedDay(t, hs, today); d.Workouts[0].RPE != 0 {
 		t.Fatalf("leaving the effort step stored RPE %d; the person chose none", d.Workouts[0].RPE)
 	}
+	hs.send(editDayMsg{date: today, step: int(stepSummary)})
+	hs.mustContain("effort: not yet given for the 52-minute endurance workout at 07:10")
 	hs.send(editDayMsg{date: today, step: int(stepEffort)})
 	hs.press("8")
 	if d, _ := storedDay(t, hs, today); d.Workouts[0].RPE != 8 {
