@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +190,39 @@ func TestWatchHalfSynced(t *testing.T) {
 				t.Errorf("third scan = %+v; want nothing (known by its signature)", r)
 			}
 		})
+	}
+}
+
+// TestWatchScanLocked: a scan that finds the database held by another
+// process imports nothing and remembers nothing; the next one takes the
+// file.
+func TestWatchScanLocked(t *testing.T) {
+	t.Parallel()
+	tmp := t.TempDir()
+	db := filepath.Join(tmp, "c.db")
+	st, err := store.Open(db, store.Options{Timeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := setWatchDirs(st, []string{tmp}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(tmp, "run.fit")
+	copyFile(t, filepath.Join(fitTestdata(t), "from_official_sdk", "Activity.fit"), file)
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(file, old, old); err != nil {
+		t.Fatal(err)
+	}
+	w := &watcher{e: &env{now: time.Now, loc: time.UTC, getenv: func(string) string { return "" }}, st: st, settle: watchSettle}
+	release := holdLock(t, db)
+	if r, err := w.ScanWatched(); !errors.Is(err, store.ErrLocked) || r.New != 0 {
+		t.Fatalf("scan while the file is held = %+v, %v; want ErrLocked and nothing", r, err)
+	}
+	release()
+	if seen, _ := st.StatePrefix(watchSeenKey); len(seen) != 0 {
+		t.Errorf("a scan that failed remembered %v", seen)
+	}
+	if r, err := w.ScanWatched(); err != nil || r.New != 1 {
+		t.Errorf("scan after the release = %+v, %v; want 1 new", r, err)
 	}
 }
