@@ -30,6 +30,13 @@ import (
 // less than watchSettle ago is left for the next scan, as a sync may still
 // be writing it. A symlink that leads out of its folder is refused.
 
+// watchHelp is the part of `cooldown import --help` about watch folders.
+const watchHelp = "--watch DIR imports the folder now and remembers it on this machine (not in\n" +
+	"exports); the app looks there when it opens and every minute while open.\n" +
+	"A file is known by its path, size and modification time; one modified in\n" +
+	"the last 10 seconds waits for the next look; a symlink leading out of the\n" +
+	"folder is refused. --watch alone lists the folders; --unwatch DIR forgets one.\n"
+
 // State keys of the watch folders.
 const (
 	watchDirsKey   = "watch-dirs"  // the folders, one absolute path a line
