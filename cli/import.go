@@ -31,6 +31,9 @@ func newImportCmd(e *env) *cobra.Command {
 		ValidArgsFunction: completeFiles,
 		RunE: func(_ *cobra.Command, pos []string) error {
 			if watch || unwatch {
+				if *since != "" {
+					return usageErr("import: --since does not apply to --watch or --unwatch (a watch folder takes everything new)")
+				}
 				if unwatch && len(pos) == 0 {
 					return usageErr("import --unwatch: want the DIR to stop watching\nrun `cooldown import --watch` to list them")
 				}

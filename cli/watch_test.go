@@ -129,6 +129,9 @@ func TestImportWatchFlag(t *testing.T) {
 	if r := must(t, "--db", db, "export"); strings.Contains(r.stdout, "watch") {
 		t.Errorf("the export holds the machine-local watch state:\n%s", r.stdout)
 	}
+	expect(t, cool(t, "--db", db, "import", "--watch", "--since", "2026-01-01", dir), exitUsage, "--since does not apply to --watch")
+	expect(t, cool(t, "--db", db, "import", "--watch", filepath.Join(dir, "run.fit")), exitUsage, "not a folder")
+	expect(t, cool(t, "--db", db, "import", "--unwatch", filepath.Join(dir, "nope")), exitUsage, "not a watch folder")
 	must(t, "--db", db, "import", "--unwatch", dir)
 	if r := must(t, "--db", db, "import", "--watch"); r.stdout != "" {
 		t.Errorf("after --unwatch the list is %q, want empty", r.stdout)

@@ -192,3 +192,34 @@ func TestCheckinAsksEffortNotGiven(t *testing.T) {
 		t.Errorf("stored RPE %d after 8, want 8", d.Workouts[0].RPE)
 	}
 }
+
+// TestHomeQuestionsFitEverySize: home with an effort, a held session and
+// an hours-only morning open fits each window, from 40x12 up, the
+// questions kept before the coach and the ways on.
+func TestHomeQuestionsFitEverySize(t *testing.T) {
+	t.Parallel()
+	today := mustDate(t, "2026-11-25")
+	yesterday := today.AddDays(-1)
+	held := deviceRun(yesterday, 0, "held")
+	days := []coach.Day{
+		{Date: yesterday, Workouts: []coach.Workout{{ID: 1, Kind: coach.Endurance, Minutes: 50, RPE: 6}},
+			Held: []coach.Held{{Typed: 1, Workout: held}}, Morning: &coach.Morning{SleepHours: 7, HoursOnly: true}},
+		{Date: today, Workouts: []coach.Workout{deviceRun(today, 1, "run")}},
+	}
+	for _, size := range [][2]int{{40, 12}, {60, 20}, {80, 24}, {200, 60}} {
+		hs := newScreenHarness(t, today.String(), days, size[0], size[1])
+		v := hs.view()
+		lines := strings.Split(v, "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for i, l := range lines {
+			if n := len([]rune(l)); n > size[0] {
+				t.Errorf("%dx%d: line %d is %d cells: %q", size[0], size[1], i, n, l)
+			}
+		}
+		if size[1] >= 24 && !strings.Contains(v, "How hard was") {
+			t.Errorf("%dx%d: the effort question is not shown:\n%s", size[0], size[1], v)
+		}
+	}
+}
