@@ -101,8 +101,11 @@ func (m *homeModel) updateAsk(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		if a.saving {
-			if key.Matches(msg, a.keys.Effort, a.keys.Yes, a.keys.No) {
-				return nil, true // wait for the write of the last answer
+			// Wait for the write of the last answer: another answer, or
+			// the morning form (whose reply would be told from this one
+			// by date alone), would start a second write on home.
+			if key.Matches(msg, a.keys.Effort, a.keys.Yes, a.keys.No, m.keys.Morning) {
+				return nil, true
 			}
 			return nil, false
 		}

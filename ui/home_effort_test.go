@@ -74,16 +74,27 @@ func TestHomeAsksEffort(t *testing.T) {
 func TestHomeEffortLockedThenNotSaved(t *testing.T) {
 	t.Parallel()
 	today := mustDate(t, "2026-11-25")
-	days := []coach.Day{{Date: today, Workouts: []coach.Workout{deviceRun(today, 1, "run")}}}
+	days := []coach.Day{
+		{Date: today.AddDays(-1), Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 40, RPE: 7}}}, // its morning is open
+		{Date: today, Workouts: []coach.Workout{deviceRun(today, 1, "run")}},
+	}
 	hs := newScreenHarness(t, today.String(), days, 100, 30)
 	release := holdFile(t, hs.st.Path())
 	hs.press("6")
 	hs.mustContain("saving… the database is in use by another process")
 	hs.press("8") // ignored while the answer is on its way
+	hs.press("m") // so is the morning form: one write at a time on home
+	if hs.m.pages[screenHome].(*homeModel).form != nil {
+		t.Error("the morning form opened while an answer was being saved")
+	}
 	release()
 	hs.send(retryMsg{owner: screenHome})
 	if d, _ := storedDay(t, hs, today); d.Workouts[0].RPE != 6 {
 		t.Errorf("stored RPE %d after the retry, want 6", d.Workouts[0].RPE)
+	}
+	hs.press("m") // once stored, the morning form opens again
+	if hs.m.pages[screenHome].(*homeModel).form == nil {
+		t.Error("the morning form does not open once the answer is stored")
 	}
 
 	path := filepath.Join(t.TempDir(), "ro.db")
