@@ -74,6 +74,7 @@ func (m *homeModel) updateAsk(msg tea.Msg) (tea.Cmd, bool) {
 	case dataMsg:
 		if msg.err == nil {
 			m.refreshSame()
+			m.followStoredHours()
 		}
 		return nil, false // home's own handling runs too
 	case savedMsg:
@@ -223,6 +224,19 @@ func (m *homeModel) newHomeMorningForm(date coach.Date) *morningForm {
 		}
 	}
 	return f
+}
+
+// followStoredHours puts the hours slept that arrived while the morning
+// form was open (a watch folder's import, another process) into the form,
+// unless the person has set the hours already.
+func (m *homeModel) followStoredHours() {
+	f := m.form
+	if f == nil || m.saving || f.hoursSet {
+		return
+	}
+	if d, ok := m.ctx.findDay(f.date); ok && d.Morning != nil && !d.Morning.Rated() {
+		f.hours = d.Morning.SleepHours
+	}
 }
 
 // morningAskText is home's morning question of date: with the hours slept

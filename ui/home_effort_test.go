@@ -234,3 +234,37 @@ func TestHomeQuestionsFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeFormFollowsImportedHours: hours slept stored while the morning
+// form is open (an import) fill the form unless the person set the hours.
+func TestHomeFormFollowsImportedHours(t *testing.T) {
+	t.Parallel()
+	today := mustDate(t, "2026-11-25")
+	yesterday := today.AddDays(-1)
+	tests := []struct {
+		name  string
+		keys  []string // pressed in the form before the import lands
+		hours float64
+	}{
+		{"untouched: the phone's hours", nil, 6.5},
+		{"typed: the person's hours", []string{"8"}, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			days := []coach.Day{{Date: yesterday, Workouts: []coach.Workout{{ID: 1, Kind: coach.Strength, Minutes: 45, RPE: 7}}}}
+			hs := newScreenHarness(t, today.String(), days, 100, 30)
+			hs.press("m")
+			hs.press(tt.keys...)
+			if _, err := hs.st.MergeImported(store.Incoming{Nights: map[coach.Date]time.Duration{yesterday: 6*time.Hour + 30*time.Minute}}); err != nil {
+				t.Fatal(err)
+			}
+			hs.send(pollMsg{})
+			hs.press("down", "2", "3", "2", "4", "enter")
+			d, _ := storedDay(t, hs, yesterday)
+			if d.Morning == nil || !d.Morning.Rated() || d.Morning.SleepHours != tt.hours {
+				t.Errorf("stored morning %+v, want rated with %v h", d.Morning, tt.hours)
+			}
+		})
+	}
+}
