@@ -14,13 +14,12 @@ import (
 // the styles, the window size and the last data read from the store. Only
 // the parent model changes it, inside Update.
 type context struct {
-	store    Store
-	importer Importer // the watch folders; nil: none
-	now      func() time.Time
-	loc      *time.Location
-	term     Terminal
-	theme    string
-	styles   Styles
+	store  Store
+	now    func() time.Time
+	loc    *time.Location
+	term   Terminal
+	theme  string
+	styles Styles
 
 	width, height int // the whole window
 
@@ -40,6 +39,8 @@ type context struct {
 	days     []coach.Day // oldest first; replaced, never changed in place
 	today    coach.Date
 	summary  coach.Summary
+
+	importer Importer // the watch folders (watch.go); nil: none
 }
 
 // guideStyle is the glamour style for the terminal and the chosen theme.
