@@ -52,13 +52,14 @@ func (m *homeModel) updateWatch(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return scanWatched(m.ctx.importer), true
 	case watchedMsg:
+		// A scan stopped by an error may have imported files before it:
+		// what it did is shown all the same.
 		cmds := []tea.Cmd{nextWatch()}
-		if msg.err == nil {
-			if msg.report.New > 0 {
-				cmds = append(cmds, m.ctx.load(), showInfo(watchText(msg.report)))
-			} else if len(msg.report.Refused) > 0 {
-				cmds = append(cmds, showInfo(watchText(msg.report)))
-			}
+		if msg.report.New > 0 {
+			cmds = append(cmds, m.ctx.load())
+		}
+		if msg.report.New > 0 || len(msg.report.Refused) > 0 {
+			cmds = append(cmds, showInfo(watchText(msg.report)))
 		}
 		return tea.Batch(cmds...), true
 	}
