@@ -28,7 +28,8 @@ func runApp(e *env) error {
 	if os.Getenv("GOGC") == "" {
 		appGC()
 	}
-	if err := ui.Run(ui.Options{Store: st, Now: e.now, Location: e.loc, Terminal: t, Version: version()}); err != nil {
+	if err := ui.Run(ui.Options{Store: st, Now: e.now, Location: e.loc, Terminal: t, Version: version(),
+		Importer: &watcher{e: e, st: st, settle: watchSettle}}); err != nil {
 		var se *ui.SignalError
 		if errors.As(err, &se) {
 			return signalExit(e, se)

@@ -37,7 +37,7 @@ func commandNotes(name string) string {
 	case "import":
 		return "A cooldown export is read and checked completely before anything is\n" +
 			"written; then its days replace the stored days of the same dates and its\n" +
-			"settings become the stored settings, in one transaction.\n" + deviceImportHelp
+			"settings become the stored settings, in one transaction.\n" + deviceImportHelp + watchHelp
 	case "guide":
 		return "Sections: " + wrapList(content.IDs(), 10) + "\n" +
 			"Plain text without escape codes when stdout is not a terminal or NO_COLOR is set;\n" +

@@ -14,20 +14,38 @@ import (
 // newImportCmd is `cooldown import`.
 func newImportCmd(e *env) *cobra.Command {
 	var since *string
+	var watch, unwatch bool
 	c := &cobra.Command{
-		Use:     "import [--since DATE] PATH",
+		Use:     "import [--since DATE] PATH | --watch [DIR] | --unwatch DIR",
 		Short:   "replace days and settings with those of a JSON export (- reads stdin), or merge workouts and sleep from device files",
-		Example: "  cooldown import ~/cooldown-backup.json\n  cooldown import --since 2026-01-01 ~/Downloads/export.zip",
+		Example: "  cooldown import ~/cooldown-backup.json\n  cooldown import --since 2026-01-01 ~/Downloads/export.zip\n  cooldown import --watch ~/Watch      # now, and whenever the app is open\n  cooldown import --watch              # list the watch folders",
 		Args: func(_ *cobra.Command, pos []string) error {
+			if (watch || unwatch) && len(pos) <= 1 {
+				return nil
+			}
 			if len(pos) != 1 {
 				return usageErr("import: want one FILE (- for stdin)\nrun `cooldown import --help` for usage")
 			}
 			return nil
 		},
 		ValidArgsFunction: completeFiles,
-		RunE:              func(_ *cobra.Command, pos []string) error { return runImport(e, pos, *since) },
+		RunE: func(_ *cobra.Command, pos []string) error {
+			if watch || unwatch {
+				if *since != "" {
+					return usageErr("import: --since does not apply to --watch or --unwatch (a watch folder takes everything new)")
+				}
+				if unwatch && len(pos) == 0 {
+					return usageErr("import --unwatch: want the DIR to stop watching\nrun `cooldown import --watch` to list them")
+				}
+				return runWatch(e, pos, unwatch)
+			}
+			return runImport(e, pos, *since)
+		},
 	}
 	since = importFlags(c.Flags())
+	c.Flags().BoolVar(&watch, "watch", false, "import the folder DIR now and whenever the app is open (this machine only); alone, list the watch folders")
+	c.Flags().BoolVar(&unwatch, "unwatch", false, "stop watching the folder DIR")
+	c.MarkFlagsMutuallyExclusive("watch", "unwatch")
 	c.RegisterFlagCompletionFunc("since", cobra.NoFileCompletions)
 	return c
 }

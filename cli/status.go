@@ -92,8 +92,8 @@ func runStatus(e *env, asJSON *bool) error {
 			ratio := math.Round(sum.Load.Ratio*100) / 100
 			out.LoadRatio = &ratio
 		}
-		for _, d := range sum.OpenQuestions {
-			out.OpenQuestions = append(out.OpenQuestions, d.String()+": morning check")
+		for _, q := range openItems(sum) {
+			out.OpenQuestions = append(out.OpenQuestions, q.date.String()+": "+q.what)
 		}
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
@@ -102,8 +102,9 @@ func runStatus(e *env, asJSON *bool) error {
 		}
 	} else {
 		fmt.Fprintf(&b, "cooldown: %d-day streak (longest %d) · today: %s", sum.Streak.Current, sum.Streak.Longest, sum.TodayStatus.Label())
-		if n := len(sum.OpenQuestions); n > 0 {
-			fmt.Fprintf(&b, " · open: %s morning check", sum.OpenQuestions[0])
+		if open := openItems(sum); len(open) > 0 {
+			n := len(open)
+			fmt.Fprintf(&b, " · open: %s %s", open[0].date, open[0].what)
 			if n > 1 {
 				fmt.Fprintf(&b, " (+%d more)", n-1)
 			}
@@ -114,4 +115,23 @@ func runStatus(e *env, asJSON *bool) error {
 		return err
 	}
 	return damagedErr(e, snap.Damaged, "the figures above leave them out")
+}
+
+// openItem is one open question of the status: its date and what is asked.
+type openItem struct {
+	date coach.Date
+	what string // "morning check", "effort of the 52-minute endurance workout at 07:10"
+}
+
+// openItems lists the open questions of sum: the morning checks, then the
+// efforts not yet given (both within the 7-day window), each newest first.
+func openItems(sum coach.Summary) []openItem {
+	out := make([]openItem, 0, len(sum.OpenQuestions)+len(sum.OpenEfforts))
+	for _, d := range sum.OpenQuestions {
+		out = append(out, openItem{d, "morning check"})
+	}
+	for _, q := range sum.OpenEfforts {
+		out = append(out, openItem{q.Date, "effort of " + q.Subject()})
+	}
+	return out
 }

@@ -287,9 +287,16 @@ func (m *checkinModel) effortView(add func(...string), list func([]string, int))
 		add(m.para(st.Muted, "Choose the kind of workout first (esc goes back).", "")...)
 		return
 	}
-	add(m.para(st.Text, "How hard was the whole session? (CR-10 scale)", "")...)
-	add("")
 	stored := m.day.Workouts[m.wi].RPE
+	if w := m.day.Workouts[m.wi]; !w.EffortGiven() {
+		// A device workout: the file did not say; nothing is chosen for
+		// the person (leaving the step gives no effort).
+		add(m.para(st.Text, "How hard was "+coach.WorkoutSubject(w)+"? (CR-10 scale)", "")...)
+		add(m.para(st.Warn, "not yet given: 1-9, 0 for 10", "")...)
+	} else {
+		add(m.para(st.Text, "How hard was the whole session? (CR-10 scale)", "")...)
+	}
+	add("")
 	rows := make([]string, 0, coach.MaxRPE)
 	for r := coach.MinRPE; r <= coach.MaxRPE; r++ {
 		mark := "  "
@@ -509,6 +516,11 @@ func (m *checkinModel) missing() []string {
 	var out []string
 	if len(d.Workouts) == 0 {
 		out = append(out, "workout: none logged yet")
+	}
+	for _, w := range d.Workouts {
+		if !w.EffortGiven() {
+			out = append(out, "effort: not yet given for "+coach.WorkoutSubject(w)+" (effort step)")
+		}
 	}
 	if n := d.CountDone(coach.PillarBloodFlow); n < coach.BloodFlowMin {
 		out = append(out, fmt.Sprintf("blood flow: tick at least %d (%d of %d)", coach.BloodFlowMin-n, n, coach.BloodFlowMin))

@@ -39,6 +39,8 @@ type context struct {
 	days     []coach.Day // oldest first; replaced, never changed in place
 	today    coach.Date
 	summary  coach.Summary
+
+	importer Importer // the watch folders (watch.go); nil: none
 }
 
 // guideStyle is the glamour style for the terminal and the chosen theme.

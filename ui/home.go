@@ -77,10 +77,13 @@ type homeModel struct {
 	pending  func(*coach.Day) error
 	formErr  string
 	lost     error // the last write of the form failed for good
+
+	ask      homeAsk // the one-key questions: effort, same session (home_effort.go)
+	watching bool    // the watch folders are scanned (watch.go)
 }
 
 func newHome(ctx *context) *homeModel {
-	m := &homeModel{ctx: ctx, reqs: requests{owner: screenHome}, keys: defaultHomeKeyMap()}
+	m := &homeModel{ctx: ctx, reqs: requests{owner: screenHome}, keys: defaultHomeKeyMap(), ask: homeAsk{keys: defaultAskKeyMap()}}
 	m.updateKeys()
 	return m
 }
@@ -88,8 +91,9 @@ func newHome(ctx *context) *homeModel {
 // enter reloads everything stored (another process may have written) and
 // today's check-in step.
 func (m *homeModel) enter() tea.Cmd {
+	m.refreshSame()
 	m.updateKeys()
-	return tea.Batch(reload, m.loadStep(m.ctx.today))
+	return tea.Batch(reload, m.loadStep(m.ctx.today), m.startWatch())
 }
 
 func (m *homeModel) setSize(w, h int) { m.width, m.height = w, h }
@@ -109,11 +113,11 @@ func (m *homeModel) loadStep(date coach.Date) tea.Cmd {
 }
 
 // writing reports whether the morning check is being written.
-func (m *homeModel) writing() bool { return m.saving }
+func (m *homeModel) writing() bool { return m.saving || m.ask.saving }
 
 // retryingWrite reports whether the morning check waits for another
 // process to release the file.
-func (m *homeModel) retryingWrite() bool { return m.retrying }
+func (m *homeModel) retryingWrite() bool { return m.retrying || m.ask.retrying }
 
 // unsavedErr says whether the open morning check holds answers that are
 // not stored.
@@ -134,6 +138,12 @@ func (m *homeModel) typing() bool { return false }
 
 func (m *homeModel) update(msg tea.Msg) tea.Cmd {
 	defer m.updateKeys()
+	if cmd, ok := m.updateAsk(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.updateWatch(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case dataMsg:
 		if msg.err == nil && msg.today != m.stepDate {
@@ -194,7 +204,7 @@ func (m *homeModel) updateKeysPressed(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return editDayMsg{date: date, step: -1} }
 	case key.Matches(msg, k.Morning):
 		if q := m.ctx.summary.OpenQuestions; len(q) > 0 {
-			m.form = newMorningForm(q[0], m.ctx.settings.SleepTargetHours)
+			m.form = m.newHomeMorningForm(q[0])
 			m.formErr = ""
 		}
 	case key.Matches(msg, k.Why):
@@ -428,7 +438,7 @@ func (m *homeModel) view() string {
 		block(prioMorning, form...)
 		block(prioBlank, "")
 	} else if q := sum.OpenQuestions; len(q) > 0 {
-		text := "How did you sleep after " + shortDate(q[0]) + "?"
+		text := m.morningAskText(q[0])
 		if len(q) > 1 {
 			text += fmt.Sprintf(" (%d more open)", len(q)-1)
 		}
@@ -436,6 +446,14 @@ func (m *homeModel) view() string {
 		lines = append(lines, indent+st.Muted.Render("press ")+st.Accent.Render("m")+st.Muted.Render(" to answer here"))
 		block(prioMorning, lines...)
 		block(prioBlank, "")
+	}
+
+	if m.form == nil {
+		ask := m.askView(func(name, prefix, text string) []string { return labelled(name, st.Text, prefix, text) }, indent)
+		if len(ask) > 0 {
+			block(prioMorning, ask...)
+			block(prioBlank, "")
+		}
 	}
 
 	// Coach.
@@ -500,7 +518,7 @@ func (m *homeModel) ShortHelp() []key.Binding {
 	}
 	// The other ways on are listed on the screen itself and in the full
 	// help; the short line keeps to what fits in 80 columns.
-	return []key.Binding{k.Checkin, k.Morning, k.Why}
+	return append([]key.Binding{k.Checkin, k.Morning, k.Why}, m.askHelp()...)
 }
 
 // FullHelp returns every key of the screen, grouped.
@@ -511,5 +529,6 @@ func (m *homeModel) FullHelp() [][]key.Binding {
 		{k.Guide, k.Streak, k.History, k.Settings},
 		{k.Up, k.Down, k.Less, k.More},
 		{k.Digit, k.Half, k.Save, k.Cancel},
+		m.askHelp(),
 	}
 }

@@ -33,8 +33,12 @@ func workoutsLine(d coach.Day) string {
 	return strings.Join(parts, " + ")
 }
 
-// workoutText describes one workout: kind, minutes and effort.
+// workoutText describes one workout: kind, minutes and effort (a device
+// workout's may be not yet given).
 func workoutText(w coach.Workout) string {
+	if !w.EffortGiven() {
+		return fmt.Sprintf("%s %d min, effort not yet given", w.Kind.Label(), w.Minutes)
+	}
 	return fmt.Sprintf("%s %d min, RPE %d", w.Kind.Label(), w.Minutes, w.RPE)
 }
 

@@ -37,6 +37,9 @@ type morningForm struct {
 	hours   float64
 	ratings [4]int
 	typed   string // digits typed for the hours so far
+	// hoursSet: the person changed the hours (so hours slept that a
+	// phone's import brings while the form is open never replace them).
+	hoursSet bool
 }
 
 func newMorningForm(date coach.Date, target float64) *morningForm {
@@ -77,6 +80,7 @@ func (f *morningForm) step(n int) {
 	f.typed = ""
 	if f.field == 0 {
 		f.hours = math.Min(math.Max(f.hours+0.5*float64(n), coach.MinSleepHours), coach.MaxSleepHours)
+		f.hoursSet = true
 		return
 	}
 	r := &f.ratings[f.field-1]
@@ -100,7 +104,7 @@ func (f *morningForm) digit(d string) {
 		if v > coach.MaxSleepHours || len(typed) > 2 {
 			typed, v = d, n
 		}
-		f.typed, f.hours = typed, float64(v)
+		f.typed, f.hours, f.hoursSet = typed, float64(v), true
 		return
 	}
 	if n >= coach.MinRating && n <= coach.MaxRating {
@@ -115,7 +119,7 @@ func (f *morningForm) digit(d string) {
 func (f *morningForm) half() {
 	if f.field == 0 && f.hours+0.5 <= coach.MaxSleepHours {
 		f.hours = math.Floor(f.hours) + 0.5
-		f.typed = ""
+		f.typed, f.hoursSet = "", true
 	}
 }
 

@@ -67,6 +67,8 @@ func TestAddressedMessagesNameTheirScreen(t *testing.T) {
 		{guidePosMsg{}, screenGuide},
 		{guideSaveMsg{}, screenGuide},
 		{guideSavedMsg{}, screenGuide},
+		{watchTickMsg{}, screenHome},
+		{watchedMsg{}, screenHome},
 	} {
 		if got := tc.msg.recipient(); got != tc.want {
 			t.Errorf("%T goes to %v, want %v", tc.msg, got, tc.want)
@@ -164,4 +166,13 @@ func runOne(cmd tea.Cmd) tea.Msg {
 		return nil
 	}
 	return cmd()
+}
+
+// A watch-folder scan reports to home even while another screen is shown,
+// so the notice appears and the next scan is scheduled.
+func TestWatchResultReachesHomeFromAnotherScreen(t *testing.T) {
+	hs := newScreenHarness(t, "2026-03-10", nil, 80, 24)
+	hs.send(openScreenMsg{screenGuide})
+	hs.send(watchedMsg{report: WatchReport{New: 2, Dirs: []string{"/watch"}}})
+	hs.mustContain("imported")
 }

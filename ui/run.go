@@ -19,6 +19,9 @@ type Options struct {
 	Location *time.Location   // the person's time zone; time.Local
 	Terminal Terminal         // from DetectTerminal; Dark is read from the store
 	Version  string
+	// Importer takes workouts from the watch folders (cli wires it);
+	// nil: the app does not look.
+	Importer Importer
 }
 
 // themeKey is the state key under which the chosen theme is stored.
@@ -36,7 +39,7 @@ func New(opts Options) *Model {
 	}
 	// Until the terminal answers, draw for the background it had last time.
 	opts.Terminal.Dark = storedBackgroundDark(opts.Store)
-	ctx := &context{store: opts.Store, now: opts.Now, loc: opts.Location, term: opts.Terminal}
+	ctx := &context{store: opts.Store, importer: opts.Importer, now: opts.Now, loc: opts.Location, term: opts.Terminal}
 	theme, _ := opts.Store.State(themeKey)
 	if !slices.Contains(themes, theme) {
 		theme = "" // unknown (another version, a damaged file): auto, never shown as it is

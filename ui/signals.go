@@ -103,6 +103,18 @@ func (t *trackedStore) DeleteDayIf(date coach.Date, check func(coach.Day) error)
 	return t.Store.DeleteDayIf(date, check)
 }
 
+func (t *trackedStore) SetEffort(date coach.Date, id, rpe int) (coach.Day, error) {
+	t.wg.Add(1)
+	defer t.wg.Done()
+	return t.Store.SetEffort(date, id, rpe)
+}
+
+func (t *trackedStore) AnswerSameSession(date coach.Date, typedID int, src coach.Source, same bool) (coach.Day, error) {
+	t.wg.Add(1)
+	defer t.wg.Done()
+	return t.Store.AnswerSameSession(date, typedID, src, same)
+}
+
 func (t *trackedStore) SetSettings(s coach.Settings) error {
 	t.wg.Add(1)
 	defer t.wg.Done()

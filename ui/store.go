@@ -18,6 +18,12 @@ type Store interface {
 	// stored, inside the write transaction (a confirmation given on the
 	// day shown; see unchangedSince).
 	DeleteDayIf(date coach.Date, check func(stored coach.Day) error) error
+	// SetEffort gives the effort of workout id of date, and
+	// AnswerSameSession answers whether a held device workout is the typed
+	// workout typedID, each on the day as stored now in one write
+	// (store.Store's methods of the same names).
+	SetEffort(date coach.Date, id, rpe int) (coach.Day, error)
+	AnswerSameSession(date coach.Date, typedID int, src coach.Source, same bool) (coach.Day, error)
 	SetSettings(s coach.Settings) error
 	State(key string) (string, error)
 	SetState(key, value string) error
