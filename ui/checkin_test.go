@@ -25,7 +25,7 @@ func TestCheckinWholeFlow(t *testing.T) {
 	hs.mustContain("Step 1 of 7", "Workout", "Strength", "Intervals / HIIT")
 
 	hs.press("down", "enter") // intervals
-	hs.mustContain("Step 2 of 7", "Minutes", "intervals / hiit session")
+	hs.mustContain("Step 2 of 7", "Minutes", "intervals / HIIT session")
 	if d, _ := storedDay(t, hs, today); len(d.Workouts) != 1 || d.Workouts[0].Kind != coach.Intervals {
 		t.Fatalf("after the kind step the store holds %+v, want one intervals workout", d.Workouts)
 	}
