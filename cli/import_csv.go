@@ -74,10 +74,16 @@ func isExportCSV(head []byte) bool {
 }
 
 // looksCSV reports whether head starts with a line of text holding at
-// least one comma or semicolon, and no brace (JSON) or angle bracket (XML).
+// least one comma or semicolon, and no brace (JSON) or angle bracket
+// (XML). Strava's activities.csv, which import reads, is not one: a
+// refusal of it is about its content, not its format (its header holds
+// "Activity ID" and "Activity Date", as interchange's sniff tells it).
 func looksCSV(head []byte) bool {
 	l := firstLine(head)
 	if len(l) == 0 || bytes.ContainsAny(l, "{}<>\x00") {
+		return false
+	}
+	if bytes.Contains(l, []byte("Activity ID")) && bytes.Contains(l, []byte("Activity Date")) {
 		return false
 	}
 	for _, c := range l {

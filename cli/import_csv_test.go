@@ -18,6 +18,7 @@ func TestCSVAdvice(t *testing.T) {
 		{"the CSV export with a byte order mark and CRLF", refused, "\uFEFFdate,workouts,massage\r\n", exportCSVAdvice},
 		{"another CSV file", refused, "Date,Distance,Time\n1,2,3\n", otherCSVAdvice},
 		{"semicolons", refused, "a;b;c\n", otherCSVAdvice},
+		{"Strava's activities.csv, refused for its content", refused, "Activity ID,Activity Date,Activity Name,Activity Type\n1,x,y,z\n", ""},
 		{"JSON", refused, `{"days": [], "x": "a,b"}`, ""},
 		{"XML", refused, `<?xml version="1.0"?><a b="1,2"/>`, ""},
 		{"binary", refused, "\x0e\x10,\x00\x01", ""},
