@@ -135,7 +135,7 @@ func TestHostileTextOnCommandLine(t *testing.T) {
 		r = cool(t, "--db", db, "log", "--note", arg)
 		noRaw(t, "log --note", seed, r.stdout+r.stderr)
 		if safetext.CheckTyped(arg) != nil {
-			expect(t, r, exitUsage, "log: invalid --note (note): ")
+			expect(t, r, exitUsage, "log: invalid --note: ")
 		}
 
 		// File names in messages.
@@ -219,10 +219,10 @@ func TestLogNoteKeyboardRule(t *testing.T) {
 	db := newDB(t)
 	must(t, "--db", db, "log", "--note", "legs sore\n\tslept well")
 	for _, tt := range []struct{ note, want string }{
-		{"a\x1b]0;x\x07", `log: invalid --note (note): \x1b, a control character, at character 2`},
-		{"abc\u202egnp", `log: invalid --note (note): \u202e, a text direction override, at character 4`},
+		{"a\x1b]0;x\x07", `log: invalid --note: \x1b, a control character, at character 2`},
+		{"abc\u202egnp", `log: invalid --note: \u202e, a text direction override, at character 4`},
 		{"a\rb", `\r, a control character`},
-		{"\xffab", `log: invalid --note (note): is not valid UTF-8 text`},
+		{"\xffab", `log: invalid --note: not valid UTF-8 text`},
 	} {
 		r := cool(t, "--db", db, "log", "--note", tt.note)
 		expect(t, r, exitUsage, tt.want)

@@ -64,7 +64,7 @@ func runGuide(e *env, pos []string, width *int, styleFlag *string) error {
 	w := *width
 	switch {
 	case w != 0 && (w < content.MinWidth || w > content.MaxWidth):
-		return usageErr("guide: invalid --width %d; allowed %d to %d", w, content.MinWidth, content.MaxWidth)
+		return usageErr("guide: invalid --width: %s", outOfRange(w, content.MinWidth, content.MaxWidth))
 	case w == 0 && tty:
 		if cols, _, err := term.GetSize(int(e.stdout.(interface{ Fd() uintptr }).Fd())); err == nil && cols >= content.MinWidth {
 			w = min(cols, content.MaxWidth)

@@ -59,11 +59,13 @@ func runImport(e *env, pos []string, sinceFlag string) error {
 	}
 	name := pos[0]
 	in := e.stdin
+	var head []byte // the start of stdin, for csvAdvice
 	if name == "-" {
 		name = "stdin"
+		in, head = peekHead(e.stdin)
 	} else {
 		if device, err := isDeviceImport(name); err == nil && device {
-			return importDevice(e, name, since)
+			return csvAdvice(importDevice(e, name, since), fileHead(name))
 		}
 		f, err := os.Open(name)
 		if err != nil {
@@ -80,7 +82,7 @@ func runImport(e *env, pos []string, sinceFlag string) error {
 	case errors.Is(err, interchange.ErrNewerExport):
 		return usageErr("import %s: %s: update cooldown to import it\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	case errors.As(err, &ie):
-		return usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error()))
+		return csvAdvice(usageErr("import %s: %s\nnothing was imported", safetext.Line(name), safetext.Line(err.Error())), head)
 	case err != nil:
 		return fmt.Errorf("import %s: %s; nothing was imported", safetext.Line(name), safetext.Line(err.Error()))
 	}

@@ -87,8 +87,9 @@ func flagOfField(field string) (string, bool) {
 	return "", false
 }
 
-// invalid turns a coach validation error into a usage error naming the
-// flag and the field.
+// invalid turns a coach validation error into a usage error that names
+// the flag once, in one form for every flag: "invalid --minutes: 0 is out
+// of range 1 to 600", "invalid --kind: "yoga" is not a workout kind; ...".
 func invalid(err error) error {
 	var fe *coach.FieldError
 	if errors.As(err, &fe) {
@@ -96,12 +97,34 @@ func invalid(err error) error {
 		if i := strings.LastIndexByte(field, '.'); i >= 0 && strings.HasPrefix(field, "workouts[") {
 			field = field[i+1:]
 		}
+		name := fe.Field
 		if f, ok := flagOfField(field); ok {
-			return usageErr("log: invalid %s (%s): %s", f, fe.Field, fe.Msg)
+			name = f
 		}
-		return usageErr("log: invalid %s: %s", fe.Field, fe.Msg)
+		return invalidFlag(name, "%s", rangeMsg(fe))
 	}
 	return err
+}
+
+// invalidFlag is the usage error of `cooldown log` for a flag whose value
+// is refused.
+func invalidFlag(flag, format string, a ...any) error {
+	return usageErr("log: invalid %s: %s", flag, fmt.Sprintf(format, a...))
+}
+
+// rangeMsg is what a field error says about the value: a value out of its
+// range in the command line's one form, "0 is out of range 1 to 600".
+func rangeMsg(fe *coach.FieldError) string {
+	if r := fe.Range; r != nil {
+		return outOfRange(r.Value, r.Min, r.Max)
+	}
+	// "is not valid UTF-8 text" reads after the flag without its verb.
+	return strings.TrimPrefix(fe.Msg, "is ")
+}
+
+// outOfRange is the command line's words for a value out of its range.
+func outOfRange(v, lo, hi any) string {
+	return fmt.Sprintf("%v is out of range %v to %v", v, lo, hi)
 }
 
 // runLog records the day the flags in fs describe. cobra has checked
@@ -134,7 +157,7 @@ func runLog(e *env, o *logOptions, fs *pflag.FlagSet) error {
 			for _, it := range coach.Items {
 				ids = append(ids, string(it.ID))
 			}
-			return usageErr("log: invalid --done (done): %q is not a checklist item; allowed %s", id, strings.Join(ids, ", "))
+			return invalidFlag("--done", "%q is not a checklist item; allowed %s", id, strings.Join(ids, ", "))
 		}
 		items = append(items, coach.Item(id))
 	}
@@ -142,7 +165,7 @@ func runLog(e *env, o *logOptions, fs *pflag.FlagSet) error {
 	if set["bedtime"] {
 		c, err := coach.ParseClock(o.bedtime)
 		if err != nil {
-			return usageErr("log: invalid --bedtime (bedtime): %v", err)
+			return invalidFlag("--bedtime", "%q is not a time of day; want HH:MM between 00:00 and 23:59", o.bedtime)
 		}
 		bedtime = &c
 	}
@@ -161,7 +184,7 @@ func runLog(e *env, o *logOptions, fs *pflag.FlagSet) error {
 	if set["date"] {
 		d, err := coach.ParseDate(o.date)
 		if err != nil {
-			return usageErr("log: invalid --date (date): %v", err)
+			return invalidFlag("--date", "%q is not a calendar date; want YYYY-MM-DD", o.date)
 		}
 		date = d
 	}
@@ -202,7 +225,7 @@ func runLog(e *env, o *logOptions, fs *pflag.FlagSet) error {
 		}
 	}
 	if date.After(today) {
-		return usageErr("log: invalid --date (date): %s is in the future; allowed up to today, %s", date, today)
+		return invalidFlag("--date", "%s is in the future; allowed up to today, %s", date, today)
 	}
 	update := func(d *coach.Day) error {
 		if workout != nil {

@@ -453,5 +453,5 @@ func TestLongUnicodeNote(t *testing.T) {
 		t.Errorf("the CSV export lacks the note")
 	}
 	r := cool(t, "--db", db, "log", "--note", note+"x")
-	exactly(t, "2001 characters", r, exitUsage, "cooldown: log: invalid --note (note): 2001 characters is too long; allowed at most 2000\n")
+	exactly(t, "2001 characters", r, exitUsage, "cooldown: log: invalid --note: 2001 characters is too long; allowed at most 2000\n")
 }

@@ -134,6 +134,9 @@ func newRoot(e *env) *cobra.Command {
 	root.MarkPersistentFlagFilename("db")
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if msg, ok := flagValueMsg(err); ok {
+			return usageErr("%s%s\nrun `%s --help` for usage", commandPrefix(c), safetext.Line(msg), c.CommandPath())
+		}
 		return usageErr("%s%s\nrun `%s --help` for usage", commandPrefix(c), safetext.Line(err.Error()), c.CommandPath()) // it may quote an argument
 	})
 	root.CompletionOptions.DisableDefaultCmd = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -38,6 +39,13 @@ func (k Kind) Label() string {
 		return "Mobility / easy"
 	}
 	return string(k)
+}
+
+// Noun returns the kind as it reads inside a sentence ("How many minutes
+// did the intervals / HIIT session last?"): Label in lower case, except
+// the abbreviation HIIT, which stays in capitals.
+func (k Kind) Noun() string {
+	return strings.ReplaceAll(strings.ToLower(k.Label()), "hiit", "HIIT")
 }
 
 // Valid reports whether k is one of Kinds.

@@ -11,12 +11,25 @@ import (
 type FieldError struct {
 	Field string // e.g. "workouts[0].minutes", "morning.fatigue", "note"
 	Msg   string // e.g. "0 is out of range; allowed 1 to 600"
+	// Range is set when the value is outside its range, so that a caller
+	// can word that in its own terms (the command line names its flag).
+	Range *Range
+}
+
+// Range is a value outside its range and the range's ends, as written:
+// {"0", "1", "600"}.
+type Range struct {
+	Value, Min, Max string
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
 func rangeErr(field string, got any, lo, hi any) *FieldError {
-	return &FieldError{Field: field, Msg: fmt.Sprintf("%v is out of range; allowed %v to %v", got, lo, hi)}
+	return &FieldError{
+		Field: field,
+		Msg:   fmt.Sprintf("%v is out of range; allowed %v to %v", got, lo, hi),
+		Range: &Range{Value: fmt.Sprint(got), Min: fmt.Sprint(lo), Max: fmt.Sprint(hi)},
+	}
 }
 
 // ValidateWorkout checks one workout; field names start with prefix.
@@ -184,8 +197,13 @@ func (d Day) ValidateEntry(today Date) error {
 
 // Validate checks the settings against their limits.
 func (s Settings) Validate() error {
-	if s.SleepTargetHours < MinSleepTarget || s.SleepTargetHours > MaxSleepTarget || s.SleepTargetHours*2 != math.Trunc(s.SleepTargetHours*2) {
-		return &FieldError{Field: "sleep_target_hours", Msg: fmt.Sprintf("%v is out of range; allowed 6 to 10 in half hours", s.SleepTargetHours)}
+	if s.SleepTargetHours < MinSleepTarget || s.SleepTargetHours > MaxSleepTarget {
+		e := rangeErr("sleep_target_hours", s.SleepTargetHours, MinSleepTarget, MaxSleepTarget)
+		e.Msg += " in half hours"
+		return e
+	}
+	if s.SleepTargetHours*2 != math.Trunc(s.SleepTargetHours*2) {
+		return &FieldError{Field: "sleep_target_hours", Msg: fmt.Sprintf("%v is not in half hours; allowed %v to %v in half hours", s.SleepTargetHours, MinSleepTarget, MaxSleepTarget)}
 	}
 	if s.DietMinGroups < MinDietGroups || s.DietMinGroups > MaxDietGroups {
 		return rangeErr("diet_min_groups", s.DietMinGroups, MinDietGroups, MaxDietGroups)

@@ -74,6 +74,22 @@ func checkFieldError(t *testing.T, err error, field, rng string) {
 	if fe.Field != field || !strings.Contains(fe.Error(), rng) || !strings.HasPrefix(fe.Error(), field+": ") {
 		t.Errorf("error = %q (field %q), want field %q and %q", fe.Error(), fe.Field, field, rng)
 	}
+	checkRange(t, fe)
+}
+
+// checkRange: a value out of its range carries the value and the range's
+// ends in Range, as its message says them; any other error has no Range.
+func checkRange(t *testing.T, fe *FieldError) {
+	t.Helper()
+	switch {
+	case fe.Range == nil && strings.Contains(fe.Msg, "out of range; allowed") && !strings.Contains(fe.Msg, ", or"):
+		t.Errorf("error %q has no Range", fe.Error())
+	case fe.Range != nil:
+		want := fe.Range.Value + " is out of range; allowed " + fe.Range.Min + " to " + fe.Range.Max
+		if !strings.HasPrefix(fe.Msg, want) {
+			t.Errorf("error %q has Range %+v, want the message to start %q", fe.Error(), *fe.Range, want)
+		}
+	}
 }
 
 func TestValidateEntry(t *testing.T) {

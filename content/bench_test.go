@@ -50,3 +50,30 @@ func BenchmarkSearchPhrase(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderColdPlain is BenchmarkRenderCold in the plain style, the
+// rules under the headings included.
+func BenchmarkRenderColdPlain(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		resetCache()
+		if _, err := Render("diet", 80, StylePlain); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUnderlineHeadings is the plain style's own pass: the rules
+// under the headings of a rendered section.
+func BenchmarkUnderlineHeadings(b *testing.B) {
+	s, _ := Lookup("diet")
+	out, err := renderGlamour(s.Markdown, 80, StylePlain)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out = trimLineEnds(out)
+	b.ReportAllocs()
+	for b.Loop() {
+		underlineHeadings(out, s.Headings)
+	}
+}

@@ -146,10 +146,15 @@ func Sections() []Section {
 	return out
 }
 
-// Lookup returns the section with the given id.
+// Lookup returns the section with the given id, matched without regard to
+// case: "SLEEP" finds the section "sleep" (Section.ID is the id as the
+// guide writes it).
 func Lookup(id string) (Section, bool) {
 	load()
 	i, ok := byID[id]
+	if !ok {
+		i, ok = byID[strings.ToLower(id)]
+	}
 	if !ok {
 		return Section{}, false
 	}

@@ -195,3 +195,30 @@ func TestNoCopiedRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupIgnoresCase: an id typed in any case finds its section, whose
+// ID is the id as the guide writes it; a render of it is the same text.
+func TestLookupIgnoresCase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"sleep", "sleep"},
+		{"SLEEP", "sleep"},
+		{"Micro-Tears", "micro-tears"},
+		{"BLOOD-FLOW", "blood-flow"},
+	}
+	for _, tt := range tests {
+		s, ok := Lookup(tt.in)
+		if !ok || s.ID != tt.want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tt.in, s.ID, ok, tt.want)
+		}
+		got, err := Render(tt.in, 60, StylePlain)
+		want, _ := Render(tt.want, 60, StylePlain)
+		if err != nil || got != want {
+			t.Errorf("Render(%q) = %v, want the rendering of %q", tt.in, err, tt.want)
+		}
+	}
+	for _, id := range []string{"sleeps", "blood flow", "ＳＬＥＥＰ", ""} {
+		if _, ok := Lookup(id); ok {
+			t.Errorf("Lookup(%q) found a section, want none", id)
+		}
+	}
+}

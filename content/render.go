@@ -72,14 +72,14 @@ func Render(id string, width int, style Style) (string, error) {
 		return "", fmt.Errorf("render guide: unknown section %q", id)
 	}
 	width = clampWidth(width)
-	key := renderKey{id, width, style}
+	key := renderKey{s.ID, width, style}
 	cacheMu.Lock()
 	out, hit := cache[key]
 	cacheMu.Unlock()
 	if hit {
 		return out, nil
 	}
-	out, err := renderMarkdown(s.Markdown, width, style)
+	out, err := renderMarkdown(s, width, style)
 	if err != nil {
 		return "", fmt.Errorf("render guide section %s: %w", id, err)
 	}
@@ -107,19 +107,20 @@ func clampWidth(w int) int {
 	return min(max(w, MinWidth), MaxWidth)
 }
 
-// renderMarkdown renders markdown with glamour and, for the coloured
-// styles, removes the redundant escape codes (see compactSGR). Plain text
-// loses the padding glamour adds at the end of every line, so piped output
-// and copied text carry no trailing blanks.
-func renderMarkdown(md string, width int, style Style) (string, error) {
-	out, err := renderGlamour(md, width, style)
+// renderMarkdown renders a section's markdown with glamour and, for the
+// coloured styles, removes the redundant escape codes (see compactSGR).
+// Plain text loses the padding glamour adds at the end of every line, so
+// piped output and copied text carry no trailing blanks, and gets the
+// rules under its headings (see plainStyle).
+func renderMarkdown(s Section, width int, style Style) (string, error) {
+	out, err := renderGlamour(s.Markdown, width, style)
 	if err != nil {
 		return out, err
 	}
 	if style == StylePlain {
-		// glamour v2 has no colour profile of its own: the notty style
-		// still writes bold and the like, so plain text is stripped here.
-		return trimLineEnds(ansi.Strip(out)), nil
+		// The plain style sets no colour or attribute; stripping anyway
+		// keeps the promise of no escape codes whatever glamour adds.
+		return underlineHeadings(trimLineEnds(ansi.Strip(out)), s.Headings), nil
 	}
 	return compactSGR(out), nil
 }
@@ -133,18 +134,19 @@ func trimLineEnds(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// renderGlamour runs glamour. The word-wrap width leaves room for the
-// document margins so that no line exceeds width.
+// renderGlamour runs glamour. glamour's word-wrap width is the whole
+// width: it takes the document margins off it itself, so the text is
+// width-2*margin wide, with margin blank columns on either side.
 func renderGlamour(md string, width int, style Style) (string, error) {
 	glamourCalls.Add(1)
 	opts := []glamour.TermRendererOption{
-		glamour.WithWordWrap(width - 2*margin),
+		glamour.WithWordWrap(width),
 	}
 	switch style {
 	case StyleLight:
 		opts = append(opts, glamour.WithStandardStyle(styles.LightStyle))
 	case StylePlain:
-		opts = append(opts, glamour.WithStandardStyle(styles.NoTTYStyle))
+		opts = append(opts, glamour.WithStyles(plainStyle()))
 	default:
 		opts = append(opts, glamour.WithStandardStyle(styles.DarkStyle))
 	}

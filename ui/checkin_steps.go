@@ -238,7 +238,7 @@ func (m *checkinModel) minutesView(add func(...string)) {
 		return
 	}
 	w := m.day.Workouts[m.wi]
-	add(m.para(st.Text, fmt.Sprintf("How many minutes did the %s session last?", strings.ToLower(w.Kind.Label())), "")...)
+	add(m.para(st.Text, fmt.Sprintf("How many minutes did the %s session last?", w.Kind.Noun()), "")...)
 	add("")
 	add(st.Accent.Render("› ") + m.minutes.View() + st.Muted.Render(" min"))
 	switch {

@@ -25,7 +25,7 @@ func TestCheckinWholeFlow(t *testing.T) {
 	hs.mustContain("Step 1 of 7", "Workout", "Strength", "Intervals / HIIT")
 
 	hs.press("down", "enter") // intervals
-	hs.mustContain("Step 2 of 7", "Minutes", "intervals / hiit session")
+	hs.mustContain("Step 2 of 7", "Minutes", "intervals / HIIT session")
 	if d, _ := storedDay(t, hs, today); len(d.Workouts) != 1 || d.Workouts[0].Kind != coach.Intervals {
 		t.Fatalf("after the kind step the store holds %+v, want one intervals workout", d.Workouts)
 	}
@@ -335,8 +335,8 @@ func TestWhyOpensTheItemsOwnParagraph(t *testing.T) {
 		down  int // presses of down on the diet step
 		shows []string
 	}{
-		{2, []string{"## Leafy greens", "If you take warfarin"}},
-		{4, []string{"## Turmeric", "If you take a blood"}},
+		{2, []string{"Leafy greens", "────────────", "If you take warfarin"}},
+		{4, []string{"Turmeric", "────────", "If you take a blood"}},
 	}
 	for _, tt := range tests {
 		for _, size := range [][2]int{{100, 30}, {40, 12}} {
@@ -353,7 +353,7 @@ func TestWhyOpensTheItemsOwnParagraph(t *testing.T) {
 			if size[1] == 12 {
 				continue
 			}
-			if v := hs.view(); strings.Contains(v, "## The basics come first") {
+			if v := hs.view(); strings.Contains(v, "The basics come first") {
 				t.Errorf("the diet section opened at its top, not at the item:\n%s", v)
 			}
 		}
