@@ -109,7 +109,7 @@ func (m *checkinModel) noteView(add func(...string)) {
 		for _, l := range strings.Split(m.note.View(), "\n") {
 			add("  " + l)
 		}
-		add(st.Muted.Render("  esc saves the note · at most 2,000 characters"))
+		add(st.Muted.Render("  at most 2,000 characters"))
 	case m.day.Note != "":
 		// A note from an import may hold control characters: shown, not
 		// obeyed.

@@ -26,7 +26,7 @@ func TestCheckinNote(t *testing.T) {
 	hs.typeText("legs, quads sore? q")
 	hs.press("enter")
 	hs.typeText("ok")
-	hs.mustContain("esc saves the note", "legs, quads sore? q")
+	hs.mustContain("esc done · ctrl+c quit", "legs, quads sore? q")
 	if activeScreen(hs) != screenCheckin {
 		t.Fatalf("typing q in the note left the check-in for %v", activeScreen(hs))
 	}

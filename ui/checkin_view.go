@@ -55,10 +55,6 @@ func (m *checkinModel) view() string {
 		m.effortView(add, setList)
 	case stepBloodFlow, stepDiet:
 		m.itemsView(add, setList)
-		if inList {
-			add("")
-			add(m.para(st.Muted, "space ticks · i opens why it helps in the guide", "")...)
-		}
 	case stepSleep:
 		m.sleepView(add)
 	case stepSummary:

@@ -163,7 +163,7 @@ func (m *guideModel) contentsView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(truncate(m.filter.View(), m.width))
 	} else {
-		b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%d sections · / filter · enter read", len(m.sections)), m.width)))
+		b.WriteString(st.Muted.Render(truncate(nounCount(len(m.sections), "section", "sections"), m.width)))
 	}
 	return b.String()
 }

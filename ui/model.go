@@ -50,7 +50,7 @@ type Model struct {
 
 // newModel builds the parent model and every screen around one context.
 func newModel(ctx *context) *Model {
-	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: help.New()}
+	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: newHelp()}
 	m.newScreens(ctx)
 	m.syncHelp()
 	return m
@@ -311,11 +311,15 @@ func (m *Model) syncHelp() {
 	m.keys.Help.SetEnabled(!typing)
 }
 
-// helpView is the help line or lines of the active screen and the app.
+// helpView is the help line, or the full help, of the active screen and
+// the app (keys.go), cut to the width.
 func (m *Model) helpView() string {
-	// bubbles/help adds the last item whole when the ellipsis itself does
-	// not fit, so cut the lines to the width as well.
-	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width())
+	p, w := m.page(), m.help.Width()
+	typing := p.typing()
+	if m.help.ShowAll {
+		return truncate(m.help.FullHelpView(fullHelpGroups(p.FullHelp(), m.keys, typing)), w)
+	}
+	return shortHelpLine(m.help.Styles, p.ShortHelp(), m.keys, typing, w)
 }
 
 // View draws the header, the active screen, the status line and the help,

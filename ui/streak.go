@@ -73,7 +73,7 @@ type streakKeys struct {
 
 func defaultStreakKeys() streakKeys {
 	return streakKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
@@ -410,7 +410,7 @@ func (m *streakModel) loadLines() []string {
 }
 
 func (m *streakModel) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Up, m.keys.Numbers, m.keys.Back}
+	return []key.Binding{pair(m.keys.Up, "↑/↓", "scroll"), m.keys.Numbers, m.keys.Back}
 }
 
 func (m *streakModel) FullHelp() [][]key.Binding {
