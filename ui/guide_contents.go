@@ -163,7 +163,17 @@ func (m *guideModel) contentsView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(truncate(m.filter.View(), m.width))
 	} else {
-		b.WriteString(st.Muted.Render(truncate(nounCount(len(m.sections), "section", "sections"), m.width)))
+		// The list's place: how much more there is above or below.
+		foot := nounCount(len(m.sections), "section", "sections")
+		switch {
+		case m.tocTop > 0 && end < len(m.rows):
+			foot += " · ↑↓ more"
+		case end < len(m.rows):
+			foot += " · ↓ more"
+		case m.tocTop > 0:
+			foot += " · ↑ more"
+		}
+		b.WriteString(st.Muted.Render(truncate(foot, m.width)))
 	}
 	return b.String()
 }

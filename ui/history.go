@@ -317,7 +317,7 @@ func (m *historyModel) updateDetail(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *historyModel) scrollDetail(n int) {
-	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-m.height, 0))
+	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-viewLines(len(m.detail), m.height), 0))
 }
 
 // edit opens the check-in steps on date, unless it is after today (an
@@ -338,8 +338,7 @@ func editDay(date coach.Date) tea.Cmd {
 func (m *historyModel) view() string {
 	switch m.mode {
 	case historyDetail:
-		end := min(len(m.detail), m.detailOff+max(m.height, 1))
-		return strings.Join(m.detail[m.detailOff:end], "\n")
+		return scrollWindow(m.ctx.styles, m.detail, m.detailOff, m.height, m.width)
 	case historyPicker:
 		return m.pickerView()
 	}
@@ -351,12 +350,16 @@ func (m *historyModel) view() string {
 func (m *historyModel) listView() string {
 	st := m.ctx.styles
 	if len(m.days) == 0 {
-		return st.Muted.Render("No training days yet.") + "\n" +
-			st.Muted.Render("Press a to add a past day, or start today's check-in from home.")
+		return strings.Join(append([]string{st.Muted.Render("No training days yet.")},
+			wrapWords(st.Muted, "Press a to add a past day, or start today's check-in from home.", m.width)...), "\n")
 	}
 	kept := m.rowsW == m.width && m.rowsTheme == m.ctx.theme
 	var b strings.Builder
-	b.WriteString(truncate(st.Muted.Render("  date            status      load  what"), m.width))
+	header := historyHeader
+	if m.narrow() {
+		header = historyNarrowHeader
+	}
+	b.WriteString(truncate(st.Muted.Render(header), m.width))
 	end := min(len(m.days), m.top+m.listHeight())
 	for i := m.top; i < end; i++ {
 		b.WriteByte('\n')
@@ -396,6 +399,16 @@ func statusCell(st Styles, s coach.Status) string {
 	return st.Muted.Render(glyphRest + " rest    ")
 }
 
+// The list's column headings, wide and narrow (without weekday and load).
+const (
+	historyHeader       = "  date            status      load  what"
+	historyNarrowHeader = "  date        status      what"
+)
+
+// narrow reports whether the list is too narrow for the weekday and load
+// columns.
+func (m *historyModel) narrow() bool { return m.width < 60 }
+
 // row draws one day of the list without the cursor column.
 func (m *historyModel) row(d *coach.Day) string {
 	st := m.ctx.styles
@@ -406,6 +419,10 @@ func (m *historyModel) row(d *coach.Day) string {
 	}
 	line := d.Date.String() + " " + d.Date.Time().Format("Mon") + "  " + cell + "  " +
 		fmt.Sprintf("%4d", d.Load()) + "  " + daySummary(d)
+	if m.narrow() {
+		// The weekday and the load give way to what was done.
+		line = d.Date.String() + "  " + cell + "  " + daySummary(d)
+	}
 	return truncate(line, m.width-2)
 }
 

@@ -48,7 +48,9 @@ func TestHomeGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
-				golden.RequireEqual(t, []byte(asciiFrame(final.View().Content)))
+				frame := final.View().Content
+				golden.RequireEqual(t, []byte(asciiFrame(frame)))
+				checkWords(t, frame, func() string { return wideView(final, size[0], size[1]) })
 			})
 		}
 	}

@@ -465,10 +465,11 @@ func tooSmall(w, h int) string {
 	return b.String()
 }
 
-// truncate cuts s to at most w cells, keeping escape codes intact.
+// truncate cuts s to at most w cells, keeping escape codes intact (see
+// fitWords for where it cuts).
 func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+	return fitWords(s, w)
 }

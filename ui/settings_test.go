@@ -13,7 +13,7 @@ func settingsOf(hs *screenHarness) *settingsModel {
 
 func TestSettingsGolden(t *testing.T) {
 	t.Parallel()
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
 			hs.open(screenSettings)

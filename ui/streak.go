@@ -133,7 +133,7 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *streakModel) scroll(n int) {
-	m.offset = clampInt(m.offset+n, 0, max(0, len(m.lines)-m.height))
+	m.offset = clampInt(m.offset+n, 0, max(0, len(m.lines)-viewLines(len(m.lines), m.height)))
 }
 
 // setData derives every figure of the screen from a history.
@@ -186,8 +186,7 @@ func (m *streakModel) view() string {
 	if !m.loaded {
 		return m.ctx.styles.Muted.Render("loading…")
 	}
-	end := min(len(m.lines), m.offset+max(m.height, 1))
-	return strings.Join(m.lines[m.offset:end], "\n")
+	return scrollWindow(m.ctx.styles, m.lines, m.offset, m.height, m.width)
 }
 
 // statsLines shows the streaks and the recovery strength.
