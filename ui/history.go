@@ -68,6 +68,7 @@ type historyModel struct {
 
 type historyKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	HalfUp, HalfDown                        key.Binding
 	Open, Edit, Add, Delete, Back           key.Binding
 	Yes, No                                 key.Binding
 	PrevDay, NextDay, PrevWeek, NextWeek    key.Binding
@@ -78,8 +79,10 @@ func defaultHistoryKeys() historyKeys {
 	return historyKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("f/pgdn", "page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "newest")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "oldest")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
@@ -89,10 +92,10 @@ func defaultHistoryKeys() historyKeys {
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")),
 		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep")),
-		PrevDay:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", "day")),
-		NextDay:  key.NewBinding(key.WithKeys("right")),
-		PrevWeek: key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "week")),
-		NextWeek: key.NewBinding(key.WithKeys("down")),
+		PrevDay:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "day")),
+		NextDay:  key.NewBinding(key.WithKeys("right", "l")),
+		PrevWeek: key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "week")),
+		NextWeek: key.NewBinding(key.WithKeys("down", "j")),
 		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit this day")),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
@@ -276,6 +279,10 @@ func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		m.move(-m.listHeight())
 	case key.Matches(msg, k.PageDown):
 		m.move(m.listHeight())
+	case key.Matches(msg, k.HalfUp):
+		m.move(-max(m.listHeight()/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.move(max(m.listHeight()/2, 1))
 	case key.Matches(msg, k.Top):
 		m.move(-len(m.days))
 	case key.Matches(msg, k.Bottom):
@@ -308,6 +315,10 @@ func (m *historyModel) updateDetail(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(-m.height)
 	case key.Matches(msg, k.PageDown):
 		m.scrollDetail(m.height)
+	case key.Matches(msg, k.HalfUp):
+		m.scrollDetail(-max(m.height/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.scrollDetail(max(m.height/2, 1))
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.open)
 	case key.Matches(msg, k.Delete):
@@ -577,7 +588,7 @@ func (m *historyModel) FullHelp() [][]key.Binding {
 	case historyDetail, historyConfirm, historyPicker:
 		return [][]key.Binding{m.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
 }
 
 // tickTime shows when an item was ticked: its clock time when the tick

@@ -69,6 +69,7 @@ type streakModel struct {
 
 type streakKeys struct {
 	Up, Down, Top, Bottom, Numbers, Back key.Binding
+	PageUp, PageDown, HalfUp, HalfDown   key.Binding
 }
 
 func defaultStreakKeys() streakKeys {
@@ -78,8 +79,12 @@ func defaultStreakKeys() streakKeys {
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
 		// r, as on home: what these figures mean.
-		Numbers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("f/pgdn", "page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
+		Numbers:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 
@@ -116,6 +121,14 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 			m.scroll(-1)
 		case key.Matches(msg, m.keys.Down):
 			m.scroll(1)
+		case key.Matches(msg, m.keys.PageUp):
+			m.scroll(-viewLines(len(m.lines), m.height))
+		case key.Matches(msg, m.keys.PageDown):
+			m.scroll(viewLines(len(m.lines), m.height))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.scroll(-max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.scroll(max(m.height/2, 1))
 		case key.Matches(msg, m.keys.Top):
 			m.offset = 0
 		case key.Matches(msg, m.keys.Bottom):
@@ -413,7 +426,8 @@ func (m *streakModel) ShortHelp() []key.Binding {
 }
 
 func (m *streakModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}, {m.keys.Numbers, m.keys.Back}}
+	k := m.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}, {k.Numbers, k.Back}}
 }
 
 // nounCount writes n with the singular or plural noun.
