@@ -47,3 +47,29 @@ func TestCheckinNote(t *testing.T) {
 	}
 	hs.mustContain("Note    éé")
 }
+
+// TestNoteCountsDownNearLimit checks the line under the note box: the
+// limit while far from it, the characters left near it, none at it.
+func TestNoteCountsDownNearLimit(t *testing.T) {
+	t.Parallel()
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.press("enter", "enter")
+	for i := 0; i < 5; i++ {
+		hs.press("enter")
+	}
+	hs.press("n")
+	for _, c := range []struct {
+		runes int
+		want  string
+	}{
+		{0, "at most 2,000 characters"},
+		{1799, "at most 2,000 characters"},
+		{1800, "200 characters left"},
+		{1999, "1 character left"},
+		{2000, "no characters left"},
+	} {
+		checkinOf(hs).note.SetValue(strings.Repeat("é", c.runes))
+		hs.press("end") // a key, so the screen is drawn again
+		hs.mustContain(c.want)
+	}
+}

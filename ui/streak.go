@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
 )
@@ -229,7 +230,8 @@ func (m *streakModel) heatLines() []string {
 	weeks := heatWeeksFor(m.width)
 	skip := heatWeeks - weeks
 	first := d.from.AddDays(7 * skip)
-	last := d.from.AddDays(heatWeeks*7 - 1)
+	// The range ends today: the cells after it in this week stay blank.
+	last := d.today
 
 	title := st.Subtitle.Render(fmt.Sprintf("Last %d weeks", weeks))
 	if rng := fmt.Sprintf("  %s – %s", first.Time().Format("2 Jan 2006"), last.Time().Format("2 Jan 2006")); m.width >= 2*(lipgloss.Width(title)+len(rng)) {
@@ -250,9 +252,13 @@ func (m *streakModel) heatLines() []string {
 		b.WriteByte(' ')
 		for c := 0; c < weeks; c++ {
 			i := (skip+c)*7 + r
-			if d.from.AddDays(i).After(d.today) {
+			switch day := d.from.AddDays(i); {
+			case day.After(d.today):
 				b.WriteString(glyphFuture)
-			} else {
+			case day == d.today:
+				// Today in reverse video, readable without colour.
+				b.WriteString(st.Today.Render(ansi.Strip(cells[d.statuses[i]])))
+			default:
 				b.WriteString(cells[d.statuses[i]])
 			}
 			if c < weeks-1 {
@@ -266,6 +272,7 @@ func (m *streakModel) heatLines() []string {
 		cells[coach.StatusPending] + st.Muted.Render(" pending"),
 		cells[coach.StatusPartial] + st.Muted.Render(" partial"),
 		cells[coach.StatusNone] + st.Muted.Render(" rest"),
+		st.Today.Render(" ") + st.Muted.Render(" today"),
 	}, "  ")
 	// The legend shares the title line when it fits, else it goes below.
 	var lines []string
