@@ -81,7 +81,7 @@ func TestHistoryDeleteConfirmation(t *testing.T) {
 	if len(h.days) != n-1 || h.day(0).Date == date {
 		t.Fatalf("the list still shows %s (%d days)", date, len(h.days))
 	}
-	hs.mustContain("deleted " + date.String())
+	hs.mustContain("deleted " + longDate(date) + " · u undoes")
 }
 
 func TestHistoryDeleteFromDetail(t *testing.T) {
