@@ -154,15 +154,17 @@ func (m *checkinModel) updatePaste(msg tea.PasteMsg) tea.Cmd {
 // noteNear is how close to the note's limit the box starts counting down.
 const noteNear = 200
 
-// noteRoom is the line under the note box: its limit, or near the limit
+// noteRoom is the line under the note box: what esc does with the text
+// (the help line says only "esc done"), and the limit, or near the limit
 // how many characters are left.
 func noteRoom(st Styles, note string) string {
 	left := coach.MaxNoteRunes - utf8.RuneCountInString(note)
+	lead := st.Muted.Render("  esc saves the note · ")
 	switch {
 	case left > noteNear:
-		return st.Muted.Render("  at most " + thousands(coach.MaxNoteRunes) + " characters")
+		return lead + st.Muted.Render("at most "+thousands(coach.MaxNoteRunes)+" characters")
 	case left <= 0:
-		return st.Warn.Render("  no characters left")
+		return lead + st.Warn.Render("no characters left")
 	}
-	return st.Warn.Render("  " + nounCount(left, "character", "characters") + " left")
+	return lead + st.Warn.Render(nounCount(left, "character", "characters")+" left")
 }

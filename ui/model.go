@@ -454,7 +454,7 @@ func tooSmall(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	lines := []string{"window too small", "need 40x12"}
+	lines := []string{"window too small", fmt.Sprintf("now %dx%d", w, h), fmt.Sprintf("needs %dx%d", minWidth, minHeight)}
 	var b strings.Builder
 	for i := 0; i < len(lines) && i < h; i++ {
 		if i > 0 {
