@@ -84,12 +84,15 @@ func checkWords(t testing.TB, frame string, wide func() string) {
 }
 
 // sizedText is the text a screen words differently in a narrow window
-// than in a wide one, whole: the narrow list heading and the heat map's
-// span, which has as many weeks as fit.
+// than in a wide one, whole: the narrow list heading, the heat map's span,
+// which has as many weeks as fit, and how many rows of a list are hidden.
 func sizedText() string {
 	lines := []string{historyNarrowHeader}
 	for n := 1; n <= heatWeeks; n++ {
 		lines = append(lines, fmt.Sprintf("Last %d weeks", n))
+	}
+	for n := 1; n < 100; n++ {
+		lines = append(lines, listMore(n, n))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -125,6 +128,29 @@ func TestCutWordsCatchesCuts(t *testing.T) {
 		bad, _ := cutWords(c.frame, source)
 		if len(bad) != c.bad {
 			t.Errorf("cutWords(%q) flags %q, want %d lines", c.frame, bad, c.bad)
+		}
+	}
+}
+
+// TestFitListSaysWhatIsHidden checks the line under a list shown in part.
+func TestFitListSaysWhatIsHidden(t *testing.T) {
+	t.Parallel()
+	list := []string{"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"}
+	for _, c := range []struct {
+		cur, h int
+		want   string
+	}{
+		{0, 5, "↓ 6 more"},
+		{9, 5, "↑ 6 more"},
+		{5, 5, "↑ 3 more · ↓ 3 more"},
+		{3, 20, "r9"}, // it fits: no line of what is hidden
+	} {
+		out := fitList(DefaultStyles(true), nil, list, c.cur, nil, c.h)
+		if last := plain(out[len(out)-1]); strings.TrimSpace(last) != c.want {
+			t.Errorf("cursor %d in %d lines: last line %q, want %q", c.cur, c.h, last, c.want)
+		}
+		if len(out) > c.h {
+			t.Errorf("cursor %d in %d lines: %d lines", c.cur, c.h, len(out))
 		}
 	}
 }
