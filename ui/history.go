@@ -213,6 +213,13 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
+		if m.mode == historyGoto {
+			msg, _ = typedPaste(msg)
+			var cmd tea.Cmd
+			m.gotoInput, cmd = m.gotoInput.Update(msg)
+			m.gotoErr = ""
+			return cmd
+		}
 		if m.mode != historyPicker {
 			return nil
 		}

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"cooldown/coach"
 	"cooldown/store"
 )
@@ -107,6 +109,12 @@ func TestHistoryGoto(t *testing.T) {
 	hs.press("k", "k", "[")
 	if want := firstFrom(mustDate(t, "2025-12-01")); at() != want {
 		t.Errorf("[ inside December landed on %s, want its start %s", at(), want)
+	}
+	hs.press("/")
+	hs.send(tea.PasteMsg{Content: "2026-02"})
+	hs.press("enter")
+	if want := firstFrom(mustDate(t, "2026-02-01")); at() != want {
+		t.Errorf("pasted 2026-02 landed on %s, want %s", at(), want)
 	}
 	hs.press("/")
 	hs.typeText("march")
