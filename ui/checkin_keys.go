@@ -44,8 +44,8 @@ func defaultCheckinKeyMap() checkinKeyMap {
 		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
 		SwitchBack:  key.NewBinding(key.WithKeys("[")),
 		ConfirmRest: key.NewBinding(key.WithKeys("y", "d")),
-		Earlier:     key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/→", "15 min")),
-		Later:       key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/+", "later")),
+		Earlier:     key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/h", "15 min earlier")),
+		Later:       key.NewBinding(key.WithKeys("right", "+", "=", "l"), key.WithHelp("→/l", "15 min later")),
 		Digit:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("1-0", "effort")),
 		KindPick:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "kind")),
 		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
@@ -103,7 +103,7 @@ func (m *checkinModel) ShortHelp() []key.Binding {
 	if m.form != nil {
 		return morningFormHelp
 	}
-	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, k.Earlier}
+	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, pair(k.Earlier, "←/→", "15 min")}
 }
 
 // FullHelp returns every key of the check-in, grouped.

@@ -15,7 +15,7 @@ import (
 var morningKeys = defaultHomeKeyMap()
 
 // morningFormHelp is the short help while the form is open.
-var morningFormHelp = []key.Binding{morningKeys.Up, morningKeys.Less, morningKeys.Digit, morningKeys.Save, morningKeys.Cancel}
+var morningFormHelp = []key.Binding{pair(morningKeys.Up, "↑/↓", "move"), pair(morningKeys.Less, "←/→", "change"), morningKeys.Digit, morningKeys.Save, morningKeys.Cancel}
 
 // openMorning opens the form on the date's answers (or the target hours
 // and no ratings when there are none yet).
@@ -70,8 +70,6 @@ func (m *checkinModel) morningView(add func(...string)) {
 	add(m.form.view(st, m.width, label, "        ")...)
 	if m.formErr != "" {
 		add(st.Error.Render("✗ " + m.formErr))
-	} else {
-		add(st.Muted.Render("enter saves · esc closes without a change"))
 	}
 	add("")
 }

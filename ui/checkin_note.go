@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -109,7 +110,7 @@ func (m *checkinModel) noteView(add func(...string)) {
 		for _, l := range strings.Split(m.note.View(), "\n") {
 			add("  " + l)
 		}
-		add(st.Muted.Render("  esc saves the note · at most 2,000 characters"))
+		add(noteRoom(st, m.note.Value()))
 	case m.day.Note != "":
 		// A note from an import may hold control characters: shown, not
 		// obeyed.
@@ -148,4 +149,22 @@ func (m *checkinModel) updatePaste(msg tea.PasteMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.note, cmd = m.note.Update(msg)
 	return tea.Batch(cmd, notice)
+}
+
+// noteNear is how close to the note's limit the box starts counting down.
+const noteNear = 200
+
+// noteRoom is the line under the note box: what esc does with the text
+// (the help line says only "esc done"), and the limit, or near the limit
+// how many characters are left.
+func noteRoom(st Styles, note string) string {
+	left := coach.MaxNoteRunes - utf8.RuneCountInString(note)
+	lead := st.Muted.Render("  esc saves the note · ")
+	switch {
+	case left > noteNear:
+		return lead + st.Muted.Render("at most "+thousands(coach.MaxNoteRunes)+" characters")
+	case left <= 0:
+		return lead + st.Warn.Render("no characters left")
+	}
+	return lead + st.Warn.Render(nounCount(left, "character", "characters")+" left")
 }

@@ -26,7 +26,7 @@ func TestCheckinNote(t *testing.T) {
 	hs.typeText("legs, quads sore? q")
 	hs.press("enter")
 	hs.typeText("ok")
-	hs.mustContain("esc saves the note", "legs, quads sore? q")
+	hs.mustContain("esc done · ctrl+c quit", "legs, quads sore? q")
 	if activeScreen(hs) != screenCheckin {
 		t.Fatalf("typing q in the note left the check-in for %v", activeScreen(hs))
 	}
@@ -46,4 +46,30 @@ func TestCheckinNote(t *testing.T) {
 		t.Fatalf("stored note has %d characters, want the limit, 2000", utf8.RuneCountInString(d.Note))
 	}
 	hs.mustContain("Note    éé")
+}
+
+// TestNoteCountsDownNearLimit checks the line under the note box: the
+// limit while far from it, the characters left near it, none at it.
+func TestNoteCountsDownNearLimit(t *testing.T) {
+	t.Parallel()
+	hs := newScreenHarness(t, "2026-11-26", nil, 80, 24)
+	hs.press("enter", "enter")
+	for i := 0; i < 5; i++ {
+		hs.press("enter")
+	}
+	hs.press("n")
+	for _, c := range []struct {
+		runes int
+		want  string
+	}{
+		{0, "at most 2,000 characters"},
+		{1799, "at most 2,000 characters"},
+		{1800, "200 characters left"},
+		{1999, "1 character left"},
+		{2000, "no characters left"},
+	} {
+		checkinOf(hs).note.SetValue(strings.Repeat("é", c.runes))
+		hs.press("end") // a key, so the screen is drawn again
+		hs.mustContain(c.want)
+	}
 }

@@ -433,7 +433,7 @@ func (m *checkinModel) sleepView(add func(...string)) {
 	add(st.Text.Render(padRight("Wake at", 14)) + st.Accent.Render(coach.WakeTime(m.bed, a.Hours).String()) +
 		st.Muted.Render("  for "+hoursText(a.Hours)+" of sleep"))
 	if m.day.Bedtime == nil {
-		add(st.Muted.Render(padRight("", 14) + "suggested: ←/→ to change, enter to keep"))
+		add(st.Muted.Render(padRight("", 14) + "suggested"))
 	}
 	add("")
 	// The target in the settings decides the sleep pillar; the raised

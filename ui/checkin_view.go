@@ -55,34 +55,48 @@ func (m *checkinModel) view() string {
 		m.effortView(add, setList)
 	case stepBloodFlow, stepDiet:
 		m.itemsView(add, setList)
-		if inList {
-			add("")
-			add(m.para(st.Muted, "space ticks · i opens why it helps in the guide", "")...)
-		}
 	case stepSleep:
 		m.sleepView(add)
 	case stepSummary:
 		m.summaryView(add)
 	}
-	return fitLines(fitList(top, list, listCur, bottom, h), w, h)
+	return fitLines(fitList(st, top, list, listCur, bottom, h), w, h)
 }
 
 // fitList joins top, a window of list that keeps row cur visible, and
 // bottom into at most h lines; bottom lines go first when space is short.
-func fitList(top, list []string, cur int, bottom []string, h int) []string {
+// A list shown in part ends in a line that says how many rows are above
+// and below.
+func fitList(st Styles, top, list []string, cur int, bottom []string, h int) []string {
 	room := h - len(top)
 	if room >= len(list)+len(bottom) || len(list) == 0 {
 		out := append(top, list...)
 		return append(out, bottom...)
 	}
-	if room-len(bottom) < min(len(list), 3) {
+	if room-len(bottom) < min(len(list), 3)+1 {
 		bottom = nil
 	}
-	n := max(room-len(bottom), 1)
+	n := max(room-len(bottom)-1, 1) // and the line of what is hidden
 	n = min(n, len(list))
 	start := min(max(cur-n/2, 0), len(list)-n)
 	out := append(top, list[start:start+n]...)
+	if more := listMore(start, len(list)-start-n); more != "" {
+		out = append(out, st.Muted.Render("  "+more))
+	}
 	return append(out, bottom...)
+}
+
+// listMore says how many rows of a list are hidden above and below, or ""
+// when none are.
+func listMore(above, below int) string {
+	var parts []string
+	if above > 0 {
+		parts = append(parts, fmt.Sprintf("↑ %d more", above))
+	}
+	if below > 0 {
+		parts = append(parts, fmt.Sprintf("↓ %d more", below))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // cursorRow draws a list row with the cursor glyph when selected, so the

@@ -113,7 +113,7 @@ func defaultGuideKeys() guideKeys {
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Submit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		FilterDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		FilterDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
 		FilterMove:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
 	}
 }

@@ -33,9 +33,11 @@ func (m *guideModel) updateContents(msg tea.KeyPressMsg) tea.Cmd {
 			m.applyFilter()
 			return nil
 		case key.Matches(msg, k.FilterDone):
+			// enter opens the highlighted entry, as it does once the
+			// filter is closed.
 			m.filtering = false
 			m.filter.Blur()
-			return nil
+			return m.openTOC()
 		case key.Matches(msg, k.FilterMove):
 		default:
 			var dropped int
@@ -76,22 +78,33 @@ func (m *guideModel) updateContents(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		m.tocCursor = max(len(m.rows)-1, 0)
 	case key.Matches(msg, k.Open):
-		if len(m.rows) == 0 {
-			return nil
-		}
-		e := m.toc[m.rows[m.tocCursor]]
-		cmd := m.show(e.section, 0, e.heading)
-		m.fromTOC, m.tocFromPager = true, false
-		return cmd
+		return m.openTOC()
 	}
 	m.followTOC()
 	return nil
+}
+
+// openTOC opens the highlighted entry of the contents.
+func (m *guideModel) openTOC() tea.Cmd {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	e := m.toc[m.rows[m.tocCursor]]
+	cmd := m.show(e.section, 0, e.heading)
+	m.fromTOC, m.tocFromPager = true, false
+	return cmd
 }
 
 // applyFilter keeps the entries whose text holds the filter, with the
 // section of every heading kept.
 func (m *guideModel) applyFilter() {
 	f := strings.ToLower(strings.TrimSpace(m.filter.Value()))
+	// The highlighted entry stays highlighted when it is still listed
+	// (clearing the filter lists them all).
+	selected := -1
+	if m.tocCursor >= 0 && m.tocCursor < len(m.rows) {
+		selected = m.rows[m.tocCursor]
+	}
 	m.rows = m.rows[:0]
 	lastSection := -1
 	for i, e := range m.toc {
@@ -110,6 +123,11 @@ func (m *guideModel) applyFilter() {
 		m.rows = append(m.rows, i)
 	}
 	m.tocCursor = clampInt(m.tocCursor, 0, max(len(m.rows)-1, 0))
+	for r, e := range m.rows {
+		if e == selected {
+			m.tocCursor = r
+		}
+	}
 	m.followTOC()
 }
 
@@ -163,7 +181,17 @@ func (m *guideModel) contentsView() string {
 	if m.filtering || m.filter.Value() != "" {
 		b.WriteString(truncate(m.filter.View(), m.width))
 	} else {
-		b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%d sections · / filter · enter read", len(m.sections)), m.width)))
+		// The list's place: how much more there is above or below.
+		foot := nounCount(len(m.sections), "section", "sections")
+		switch {
+		case m.tocTop > 0 && end < len(m.rows):
+			foot += " · ↑↓ more"
+		case end < len(m.rows):
+			foot += " · ↓ more"
+		case m.tocTop > 0:
+			foot += " · ↑ more"
+		}
+		b.WriteString(st.Muted.Render(truncate(foot, m.width)))
 	}
 	return b.String()
 }

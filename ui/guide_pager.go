@@ -250,7 +250,7 @@ func (m *guideModel) statusView() string {
 	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	if gap < 1 {
-		left = ansi.Truncate(left, max(m.width-ansi.StringWidth(right)-2, 0), "…")
+		left = fitWords(left, max(m.width-ansi.StringWidth(right)-2, 0))
 		gap = max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 1)
 	}
 	return truncate(st.StatusBar.Render(left+strings.Repeat(" ", gap)+right), m.width)

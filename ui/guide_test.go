@@ -16,7 +16,7 @@ func guideOf(hs *screenHarness) *guideModel { return hs.m.guide }
 
 func TestGuideGolden(t *testing.T) {
 	t.Parallel()
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run("contents/"+name, func(t *testing.T) {
 			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])

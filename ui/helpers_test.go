@@ -64,8 +64,9 @@ func reopen(hs *screenHarness, today string, w, h int) *screenHarness {
 // activeScreen returns the screen the parent shows.
 func activeScreen(hs *screenHarness) screen { return hs.m.active }
 
-// sizes are the window sizes of the golden files.
-var goldenSizes = [][2]int{{80, 24}, {120, 40}}
+// goldenSizes are the window sizes of the golden files: every screen is
+// pinned at each.
+var goldenSizes = [][2]int{{40, 12}, {60, 20}, {80, 24}, {120, 40}}
 
 // pressKey builds the key press Bubble Tea v2 delivers for a key name
 // ("enter", "ctrl+d", "space", "j"); any other text is one key carrying

@@ -26,6 +26,7 @@ const (
 	historyDetail                     // one day, everything in it
 	historyConfirm                    // asking before a delete
 	historyPicker                     // choosing a past date to add
+	historyGoto                       // typing a date to go to
 )
 
 // historyModel is the history screen: every training day, newest first.
@@ -64,38 +65,13 @@ type historyModel struct {
 	picker   textinput.Model
 	pickDate coach.Date
 	pickErr  string
-}
 
-type historyKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Edit, Add, Delete, Back           key.Binding
-	Yes, No                                 key.Binding
-	PrevDay, NextDay, PrevWeek, NextWeek    key.Binding
-	Choose, Cancel                          key.Binding
-}
+	gotoInput textinput.Model // the date to go to (history_jump.go)
+	gotoErr   string
 
-func defaultHistoryKeys() historyKeys {
-	return historyKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "newest")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "oldest")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a past day")),
-		Delete:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Yes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")),
-		No:       key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep")),
-		PrevDay:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", "day")),
-		NextDay:  key.NewBinding(key.WithKeys("right")),
-		PrevWeek: key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "week")),
-		NextWeek: key.NewBinding(key.WithKeys("down")),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit this day")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
+	undo       *coach.Day // the day just deleted, until another key (history_undo.go)
+	restoreReq request
+	restoring  bool
 }
 
 func newHistory(ctx *context) *historyModel {
@@ -104,18 +80,27 @@ func newHistory(ctx *context) *historyModel {
 	ti.CharLimit = len(coach.DateLayout)
 	ti.Placeholder = "YYYY-MM-DD"
 	ti.SetStyles(inputStyles(ctx.dark(), true))
-	m := &historyModel{ctx: ctx, reqs: requests{owner: screenHistory}, keys: defaultHistoryKeys(), picker: ti, rows: map[coach.Date]string{}}
+	gi := textinput.New()
+	gi.Prompt = ""
+	gi.CharLimit = len(coach.DateLayout)
+	gi.Placeholder = "YYYY-MM-DD or YYYY-MM"
+	gi.SetStyles(inputStyles(ctx.dark(), true))
+	m := &historyModel{ctx: ctx, reqs: requests{owner: screenHistory}, keys: defaultHistoryKeys(), picker: ti, gotoInput: gi, rows: map[coach.Date]string{}}
 	m.setData(ctx.settings, ctx.days, ctx.today)
 	return m
 }
 
-func (m *historyModel) enter() tea.Cmd { return reload }
+func (m *historyModel) enter() tea.Cmd {
+	m.forgetUndo()
+	return reload
+}
 
-func (m *historyModel) typing() bool { return m.mode == historyPicker }
+func (m *historyModel) typing() bool { return m.mode == historyPicker || m.mode == historyGoto }
 
 func (m *historyModel) setSize(w, h int) {
 	m.width, m.height = w, h
 	m.picker.SetWidth(max(w-4, 1))
+	m.gotoInput.SetWidth(max(w-8, 1))
 	m.follow()
 	if m.mode == historyDetail {
 		m.drawDetail()
@@ -206,7 +191,15 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 				m.retrying = true
 				return retryLater(screenHistory)
 			}
+			var cmd tea.Cmd
+			if msg.err == nil {
+				cmd = m.deleted(*m.deleting) // u brings it back
+			}
 			m.deleting, m.retrying = nil, false
+			if msg.err == nil {
+				m.setData(m.ctx.settings, m.ctx.days, m.ctx.today)
+				return cmd
+			}
 		}
 		if msg.err == nil {
 			m.setData(m.ctx.settings, m.ctx.days, m.ctx.today)
@@ -220,6 +213,13 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
+		if m.mode == historyGoto {
+			msg, _ = typedPaste(msg)
+			var cmd tea.Cmd
+			m.gotoInput, cmd = m.gotoInput.Update(msg)
+			m.gotoErr = ""
+			return cmd
+		}
 		if m.mode != historyPicker {
 			return nil
 		}
@@ -233,6 +233,7 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case restyleMsg:
 		m.picker.SetStyles(inputStyles(m.ctx.dark(), true))
+		m.gotoInput.SetStyles(inputStyles(m.ctx.dark(), true))
 		clear(m.rows) // drawn for the old background
 		return nil
 	case tea.MouseWheelMsg:
@@ -249,8 +250,18 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 			m.move(step)
 		}
 		return nil
+	case savedMsg:
+		if m.restoring && msg.request == m.restoreReq {
+			return m.restored(msg)
+		}
+		return nil
 	case tea.KeyPressMsg:
+		if m.undo != nil && !(m.mode == historyList && key.Matches(msg, m.keys.Undo)) {
+			m.forgetUndo() // the chance to undo is right after the delete
+		}
 		switch m.mode {
+		case historyGoto:
+			return m.updateGoto(msg)
 		case historyDetail:
 			return m.updateDetail(msg)
 		case historyConfirm:
@@ -276,6 +287,10 @@ func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		m.move(-m.listHeight())
 	case key.Matches(msg, k.PageDown):
 		m.move(m.listHeight())
+	case key.Matches(msg, k.HalfUp):
+		m.move(-max(m.listHeight()/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.move(max(m.listHeight()/2, 1))
 	case key.Matches(msg, k.Top):
 		m.move(-len(m.days))
 	case key.Matches(msg, k.Bottom):
@@ -291,6 +306,16 @@ func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		return m.edit(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
 		m.ask(m.day(m.cursor).Date, historyList)
+	case key.Matches(msg, k.Undo):
+		if m.undo != nil {
+			return m.restore()
+		}
+	case key.Matches(msg, k.Goto):
+		return m.openGoto()
+	case key.Matches(msg, k.PrevMonth):
+		m.monthStart(-1)
+	case key.Matches(msg, k.NextMonth):
+		m.monthStart(1)
 	}
 	return nil
 }
@@ -308,6 +333,10 @@ func (m *historyModel) updateDetail(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollDetail(-m.height)
 	case key.Matches(msg, k.PageDown):
 		m.scrollDetail(m.height)
+	case key.Matches(msg, k.HalfUp):
+		m.scrollDetail(-max(m.height/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.scrollDetail(max(m.height/2, 1))
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.open)
 	case key.Matches(msg, k.Delete):
@@ -317,7 +346,7 @@ func (m *historyModel) updateDetail(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *historyModel) scrollDetail(n int) {
-	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-m.height, 0))
+	m.detailOff = clampInt(m.detailOff+n, 0, max(len(m.detail)-viewLines(len(m.detail), m.height), 0))
 }
 
 // edit opens the check-in steps on date, unless it is after today (an
@@ -338,10 +367,11 @@ func editDay(date coach.Date) tea.Cmd {
 func (m *historyModel) view() string {
 	switch m.mode {
 	case historyDetail:
-		end := min(len(m.detail), m.detailOff+max(m.height, 1))
-		return strings.Join(m.detail[m.detailOff:end], "\n")
+		return scrollWindow(m.ctx.styles, m.detail, m.detailOff, m.height, m.width)
 	case historyPicker:
 		return m.pickerView()
+	case historyGoto:
+		return m.gotoView()
 	}
 	return m.listView()
 }
@@ -351,12 +381,16 @@ func (m *historyModel) view() string {
 func (m *historyModel) listView() string {
 	st := m.ctx.styles
 	if len(m.days) == 0 {
-		return st.Muted.Render("No training days yet.") + "\n" +
-			st.Muted.Render("Press a to add a past day, or start today's check-in from home.")
+		return strings.Join(append([]string{st.Muted.Render("No training days yet.")},
+			wrapWords(st.Muted, "Press a to add a past day, or start today's check-in from home.", m.width)...), "\n")
 	}
 	kept := m.rowsW == m.width && m.rowsTheme == m.ctx.theme
 	var b strings.Builder
-	b.WriteString(truncate(st.Muted.Render("  date            status      load  what"), m.width))
+	header := historyHeader
+	if m.narrow() {
+		header = historyNarrowHeader
+	}
+	b.WriteString(truncate(st.Muted.Render(header), m.width))
 	end := min(len(m.days), m.top+m.listHeight())
 	for i := m.top; i < end; i++ {
 		b.WriteByte('\n')
@@ -396,6 +430,16 @@ func statusCell(st Styles, s coach.Status) string {
 	return st.Muted.Render(glyphRest + " rest    ")
 }
 
+// The list's column headings, wide and narrow (without weekday and load).
+const (
+	historyHeader       = "  date            status      load  what"
+	historyNarrowHeader = "  date        status      what"
+)
+
+// narrow reports whether the list is too narrow for the weekday and load
+// columns.
+func (m *historyModel) narrow() bool { return m.width < 60 }
+
 // row draws one day of the list without the cursor column.
 func (m *historyModel) row(d *coach.Day) string {
 	st := m.ctx.styles
@@ -406,6 +450,10 @@ func (m *historyModel) row(d *coach.Day) string {
 	}
 	line := d.Date.String() + " " + d.Date.Time().Format("Mon") + "  " + cell + "  " +
 		fmt.Sprintf("%4d", d.Load()) + "  " + daySummary(d)
+	if m.narrow() {
+		// The weekday and the load give way to what was done.
+		line = d.Date.String() + "  " + cell + "  " + daySummary(d)
+	}
 	return truncate(line, m.width-2)
 }
 
@@ -539,28 +587,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func (m *historyModel) ShortHelp() []key.Binding {
-	k := m.keys
-	switch m.mode {
-	case historyDetail:
-		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back}
-	case historyConfirm:
-		return []key.Binding{k.Yes, k.No}
-	case historyPicker:
-		return []key.Binding{k.PrevDay, k.PrevWeek, k.Choose, k.Cancel}
-	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.Add, k.Delete, k.Back}
-}
-
-func (m *historyModel) FullHelp() [][]key.Binding {
-	k := m.keys
-	switch m.mode {
-	case historyDetail, historyConfirm, historyPicker:
-		return [][]key.Binding{m.ShortHelp()}
-	}
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Edit, k.Add, k.Delete, k.Back}}
 }
 
 // tickTime shows when an item was ticked: its clock time when the tick

@@ -16,7 +16,7 @@ import (
 // process is tried again.
 
 // writing reports whether a confirmed delete is on its way.
-func (m *historyModel) writing() bool { return m.deleting != nil }
+func (m *historyModel) writing() bool { return m.deleting != nil || m.restoring }
 
 // retryingWrite reports whether the delete waits for the file.
 func (m *historyModel) retryingWrite() bool { return m.retrying }

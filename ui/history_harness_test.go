@@ -158,11 +158,14 @@ func (hs *screenHarness) open(s screen) {
 
 func (hs *screenHarness) view() string { return plain(plain(hs.m.View().Content)) }
 
-// golden compares the whole screen with testdata/<test name>.golden; run
-// the tests with -update to rewrite it.
+// golden compares the whole screen with testdata/<test name>.golden (run
+// the tests with -update to rewrite it) and checks that no line of it ends
+// in a cut word (words_test.go).
 func (hs *screenHarness) golden() {
 	hs.t.Helper()
-	golden.RequireEqual(hs.t, []byte(asciiFrame(hs.m.View().Content)))
+	frame := hs.m.View().Content
+	golden.RequireEqual(hs.t, []byte(asciiFrame(frame)))
+	checkWords(hs.t, frame, func() string { return wideView(hs.m, hs.m.ctx.width, hs.m.ctx.height) })
 }
 
 // mustContain fails unless the screen shows every one of want.

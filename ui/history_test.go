@@ -20,7 +20,7 @@ func TestHistoryGolden(t *testing.T) {
 	t.Parallel()
 	today := "2026-11-26"
 	tenYears := testHistory(mustDate(t, today), 3650)
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run("list/"+name, func(t *testing.T) {
 			hs := newScreenHarness(t, today, tenYears, size[0], size[1])
@@ -81,7 +81,7 @@ func TestHistoryDeleteConfirmation(t *testing.T) {
 	if len(h.days) != n-1 || h.day(0).Date == date {
 		t.Fatalf("the list still shows %s (%d days)", date, len(h.days))
 	}
-	hs.mustContain("deleted " + date.String())
+	hs.mustContain("deleted " + longDate(date) + " · u undoes")
 }
 
 func TestHistoryDeleteFromDetail(t *testing.T) {

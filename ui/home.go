@@ -45,9 +45,9 @@ func defaultHomeKeyMap() homeKeyMap {
 		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
 		Settings: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "settings")),
 
-		Up:     key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/↓", "move")),
+		Up:     key.NewBinding(key.WithKeys("up", "k", "shift+tab"), key.WithHelp("↑/k", "previous question")),
 		Down:   key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓/j", "next question")),
-		Less:   key.NewBinding(key.WithKeys("left", "-"), key.WithHelp("←/→", "change")),
+		Less:   key.NewBinding(key.WithKeys("left", "-"), key.WithHelp("←/-", "less")),
 		More:   key.NewBinding(key.WithKeys("right", "+", "="), key.WithHelp("→/+", "more")),
 		Digit:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-7", "rate")),
 		Half:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "half hour")),
@@ -514,11 +514,12 @@ func fitBlocks(blocks []homeBlock, h int) []string {
 func (m *homeModel) ShortHelp() []key.Binding {
 	k := m.keys
 	if m.form != nil {
-		return []key.Binding{k.Up, k.Less, k.Digit, k.Half, k.Save, k.Cancel}
+		return []key.Binding{pair(k.Up, "↑/↓", "move"), pair(k.Less, "←/→", "change"), k.Digit, k.Half, k.Save, k.Cancel}
 	}
-	// The other ways on are listed on the screen itself and in the full
-	// help; the short line keeps to what fits in 80 columns.
-	return append([]key.Binding{k.Checkin, k.Morning, k.Why}, m.askHelp()...)
+	// The ways on (enter, g, s, h, ",") are listed on the screen itself
+	// and in the full help; the line does not repeat them. The one-key
+	// questions' keys come first while one is asked.
+	return append(m.askHelp(), k.Morning, k.Why)
 }
 
 // FullHelp returns every key of the screen, grouped.

@@ -50,7 +50,7 @@ type Model struct {
 
 // newModel builds the parent model and every screen around one context.
 func newModel(ctx *context) *Model {
-	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: help.New()}
+	m := &Model{ctx: ctx, keys: defaultGlobalKeys(), help: newHelp()}
 	m.newScreens(ctx)
 	m.syncHelp()
 	return m
@@ -311,11 +311,15 @@ func (m *Model) syncHelp() {
 	m.keys.Help.SetEnabled(!typing)
 }
 
-// helpView is the help line or lines of the active screen and the app.
+// helpView is the help line, or the full help, of the active screen and
+// the app (keys.go), cut to the width.
 func (m *Model) helpView() string {
-	// bubbles/help adds the last item whole when the ellipsis itself does
-	// not fit, so cut the lines to the width as well.
-	return truncate(m.help.View(helpKeys{page: m.page(), global: m.keys}), m.help.Width())
+	p, w := m.page(), m.help.Width()
+	typing := p.typing()
+	if m.help.ShowAll {
+		return truncate(m.help.FullHelpView(fullHelpGroups(p.FullHelp(), m.keys, typing)), w)
+	}
+	return shortHelpLine(m.help.Styles, p.ShortHelp(), m.keys, typing, w)
 }
 
 // View draws the header, the active screen, the status line and the help,
@@ -450,7 +454,7 @@ func tooSmall(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	lines := []string{"window too small", "need 40x12"}
+	lines := []string{"window too small", fmt.Sprintf("now %dx%d", w, h), fmt.Sprintf("needs %dx%d", minWidth, minHeight)}
 	var b strings.Builder
 	for i := 0; i < len(lines) && i < h; i++ {
 		if i > 0 {
@@ -461,10 +465,11 @@ func tooSmall(w, h int) string {
 	return b.String()
 }
 
-// truncate cuts s to at most w cells, keeping escape codes intact.
+// truncate cuts s to at most w cells, keeping escape codes intact (see
+// fitWords for where it cuts).
 func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+	return fitWords(s, w)
 }

@@ -49,6 +49,7 @@ type settingsModel struct {
 	cursor settingRow
 	draft  coach.Settings // what the screen shows; saved or being saved
 	err    string         // the coach's refusal of the last change
+	limit  string         // the limit the last change stopped at
 
 	saving   bool // a settings write is in flight
 	dirty    bool // draft changed while it was
@@ -88,7 +89,7 @@ func newSettings(ctx *context) *settingsModel {
 }
 
 func (m *settingsModel) enter() tea.Cmd {
-	m.err = ""
+	m.err, m.limit = "", ""
 	return reload
 }
 
@@ -131,10 +132,10 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 			return goBack
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = (m.cursor + numSettingRows - 1) % numSettingRows
-			m.err = ""
+			m.err, m.limit = "", ""
 		case key.Matches(msg, m.keys.Down):
 			m.cursor = (m.cursor + 1) % numSettingRows
-			m.err = ""
+			m.err, m.limit = "", ""
 		case key.Matches(msg, m.keys.Less):
 			return m.change(-1)
 		case key.Matches(msg, m.keys.More):
@@ -146,7 +147,7 @@ func (m *settingsModel) update(msg tea.Msg) tea.Cmd {
 
 // change steps the value under the cursor by dir and saves it.
 func (m *settingsModel) change(dir int) tea.Cmd {
-	m.err = ""
+	m.err, m.limit = "", ""
 	if m.cursor == rowTheme {
 		i := 0
 		for j, t := range themes {
@@ -158,13 +159,36 @@ func (m *settingsModel) change(dir int) tea.Cmd {
 		return func() tea.Msg { return themeMsg{t} } // the parent restyles and stores it
 	}
 	s := m.draft
+	// A value at its limit stays there, and the line below says so.
+	limit := func(at bool, low, high string) bool {
+		if at {
+			m.err = ""
+			m.limit = high
+			if dir < 0 {
+				m.limit = low
+			}
+		}
+		return at
+	}
 	switch m.cursor {
 	case rowSleepTarget:
 		s.SleepTargetHours += 0.5 * float64(dir)
+		if limit(s.SleepTargetHours < coach.MinSleepTarget || s.SleepTargetHours > coach.MaxSleepTarget,
+			halfHours(coach.MinSleepTarget)+" h is the lowest sleep target", halfHours(coach.MaxSleepTarget)+" h is the highest sleep target") {
+			return nil
+		}
 	case rowDietMin:
 		s.DietMinGroups += dir
+		if limit(s.DietMinGroups < coach.MinDietGroups || s.DietMinGroups > coach.MaxDietGroups,
+			"at least 1 food group is needed", fmt.Sprintf("%d groups is all of them", coach.MaxDietGroups)) {
+			return nil
+		}
 	case rowDayStart:
 		s.DayStartHour += dir
+		if limit(s.DayStartHour < coach.MinDayStartHour || s.DayStartHour > coach.MaxDayStartHour,
+			fmt.Sprintf("%02d:00 is the earliest start", coach.MinDayStartHour), fmt.Sprintf("%02d:00 is the latest start", coach.MaxDayStartHour)) {
+			return nil
+		}
 	}
 	if err := s.Validate(); err != nil {
 		m.err = err.Error()
@@ -211,6 +235,9 @@ func (m *settingsModel) view() string {
 	// the rows, wrapped so a narrow window shows all of it.
 	lines = append(lines, "")
 	text, style := rows[m.cursor].hint, st.Muted
+	if m.limit != "" {
+		text, style = m.limit, st.Warn
+	}
 	if m.err != "" {
 		text, style = "✗ "+safetext.Line(m.err), st.Error
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"cooldown/coach"
@@ -13,7 +14,7 @@ func settingsOf(hs *screenHarness) *settingsModel {
 
 func TestSettingsGolden(t *testing.T) {
 	t.Parallel()
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
 			hs.open(screenSettings)
@@ -46,23 +47,43 @@ func TestSettingsSavedAndApplied(t *testing.T) {
 	}
 	hs.mustContain("8.5 h")
 
-	// Diet minimum 3 -> 9, then refused above 9 with the allowed range.
+	// Diet minimum 3 -> 9, then stopped at 9, saying so (no "out of range").
 	hs.press("down")
 	for range 6 {
 		hs.press("right")
 	}
 	hs.press("right")
-	hs.mustContain("9 groups", "allowed 1 to 9")
+	hs.mustContain("9 groups", "9 groups is all of them")
+	if v := hs.view(); strings.Contains(v, "range") || strings.Contains(v, "✗") {
+		t.Errorf("a change past the limit shows an error:\n%s", v)
+	}
 	if s, _ := hs.st.Settings(); s.DietMinGroups != 9 {
 		t.Fatalf("stored diet minimum = %d, want 9", s.DietMinGroups)
 	}
 
-	// Day start 4 -> 0, then refused below 0.
+	// Day start 4 -> 0, then stopped at 00:00.
 	hs.press("down")
 	for range 5 {
 		hs.press("left")
 	}
-	hs.mustContain("00:00", "allowed 0 to 6")
+	hs.mustContain("00:00", "00:00 is the earliest start")
+	if s, _ := hs.st.Settings(); s.DayStartHour != 0 {
+		t.Fatalf("stored day start = %d, want 0", s.DayStartHour)
+	}
+	// Sleep target down to 6, then stopped there.
+	hs.press("up", "up")
+	for range 8 {
+		hs.press("left")
+	}
+	hs.mustContain("6 h is the lowest sleep target")
+	if s, _ := hs.st.Settings(); s.SleepTargetHours != 6 {
+		t.Fatalf("stored sleep target = %v, want 6", s.SleepTargetHours)
+	}
+	hs.press("down", "up")
+	if strings.Contains(hs.view(), "lowest") {
+		t.Error("the limit notice stays after moving on")
+	}
+	hs.press("down", "down")
 
 	// Theme: auto -> dark, stored as UI state and applied.
 	hs.press("down", "right")
@@ -97,4 +118,19 @@ func TestSettingsLastChangeWins(t *testing.T) {
 		t.Fatalf("stored %v, shown %v; want 8.5", s.SleepTargetHours, m.draft.SleepTargetHours)
 	}
 	_ = coach.DefaultSettings()
+}
+
+// TestTooSmallSaysSizes checks that a window below the minimum says the
+// size it has and the size it needs.
+func TestTooSmallSaysSizes(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ w, h int }{{39, 12}, {40, 11}, {30, 5}} {
+		hs := newScreenHarness(t, "2026-11-26", nil, c.w, c.h)
+		v := hs.view()
+		for _, want := range []string{"window too small", fmt.Sprintf("now %dx%d", c.w, c.h), fmt.Sprintf("needs %dx%d", minWidth, minHeight)} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d shows %q, want %q", c.w, c.h, v, want)
+			}
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"cooldown/coach"
 )
@@ -69,17 +70,22 @@ type streakModel struct {
 
 type streakKeys struct {
 	Up, Down, Top, Bottom, Numbers, Back key.Binding
+	PageUp, PageDown, HalfUp, HalfDown   key.Binding
 }
 
 func defaultStreakKeys() streakKeys {
 	return streakKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
 		// r, as on home: what these figures mean.
-		Numbers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "f", "space"), key.WithHelp("f/pgdn", "page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
+		Numbers:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "what these mean")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 
@@ -116,6 +122,14 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 			m.scroll(-1)
 		case key.Matches(msg, m.keys.Down):
 			m.scroll(1)
+		case key.Matches(msg, m.keys.PageUp):
+			m.scroll(-viewLines(len(m.lines), m.height))
+		case key.Matches(msg, m.keys.PageDown):
+			m.scroll(viewLines(len(m.lines), m.height))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.scroll(-max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.scroll(max(m.height/2, 1))
 		case key.Matches(msg, m.keys.Top):
 			m.offset = 0
 		case key.Matches(msg, m.keys.Bottom):
@@ -133,7 +147,7 @@ func (m *streakModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *streakModel) scroll(n int) {
-	m.offset = clampInt(m.offset+n, 0, max(0, len(m.lines)-m.height))
+	m.offset = clampInt(m.offset+n, 0, max(0, len(m.lines)-viewLines(len(m.lines), m.height)))
 }
 
 // setData derives every figure of the screen from a history.
@@ -186,8 +200,7 @@ func (m *streakModel) view() string {
 	if !m.loaded {
 		return m.ctx.styles.Muted.Render("loading…")
 	}
-	end := min(len(m.lines), m.offset+max(m.height, 1))
-	return strings.Join(m.lines[m.offset:end], "\n")
+	return scrollWindow(m.ctx.styles, m.lines, m.offset, m.height, m.width)
 }
 
 // statsLines shows the streaks and the recovery strength.
@@ -217,7 +230,8 @@ func (m *streakModel) heatLines() []string {
 	weeks := heatWeeksFor(m.width)
 	skip := heatWeeks - weeks
 	first := d.from.AddDays(7 * skip)
-	last := d.from.AddDays(heatWeeks*7 - 1)
+	// The range ends today: the cells after it in this week stay blank.
+	last := d.today
 
 	title := st.Subtitle.Render(fmt.Sprintf("Last %d weeks", weeks))
 	if rng := fmt.Sprintf("  %s – %s", first.Time().Format("2 Jan 2006"), last.Time().Format("2 Jan 2006")); m.width >= 2*(lipgloss.Width(title)+len(rng)) {
@@ -238,9 +252,13 @@ func (m *streakModel) heatLines() []string {
 		b.WriteByte(' ')
 		for c := 0; c < weeks; c++ {
 			i := (skip+c)*7 + r
-			if d.from.AddDays(i).After(d.today) {
+			switch day := d.from.AddDays(i); {
+			case day.After(d.today):
 				b.WriteString(glyphFuture)
-			} else {
+			case day == d.today:
+				// Today in reverse video, readable without colour.
+				b.WriteString(st.Today.Render(ansi.Strip(cells[d.statuses[i]])))
+			default:
 				b.WriteString(cells[d.statuses[i]])
 			}
 			if c < weeks-1 {
@@ -254,6 +272,7 @@ func (m *streakModel) heatLines() []string {
 		cells[coach.StatusPending] + st.Muted.Render(" pending"),
 		cells[coach.StatusPartial] + st.Muted.Render(" partial"),
 		cells[coach.StatusNone] + st.Muted.Render(" rest"),
+		st.Today.Render(" ") + st.Muted.Render(" today"),
 	}, "  ")
 	// The legend shares the title line when it fits, else it goes below.
 	var lines []string
@@ -410,11 +429,12 @@ func (m *streakModel) loadLines() []string {
 }
 
 func (m *streakModel) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Up, m.keys.Numbers, m.keys.Back}
+	return []key.Binding{pair(m.keys.Up, "↑/↓", "scroll"), m.keys.Numbers, m.keys.Back}
 }
 
 func (m *streakModel) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}, {m.keys.Numbers, m.keys.Back}}
+	k := m.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}, {k.Numbers, k.Back}}
 }
 
 // nounCount writes n with the singular or plural noun.

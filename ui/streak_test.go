@@ -11,7 +11,7 @@ import (
 
 func TestStreakGolden(t *testing.T) {
 	t.Parallel()
-	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 20}} {
+	for _, size := range goldenSizes {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			// Today early in January: the heat map spans the year boundary.
 			hs := newScreenHarness(t, "2027-01-06", testHistory(mustDate(t, "2027-01-06"), 200), size[0], size[1])
@@ -54,6 +54,27 @@ func TestStreakHeatMap(t *testing.T) {
 			// Sunday 10 January is in the future: blank, not a rest dot.
 			if got := len([]rune(strings.ReplaceAll(rows[1][4:], " ", ""))); got != weeks-1 || !strings.HasSuffix(strings.TrimRight(rows[1], " "), "·") {
 				t.Errorf("Sun row %q: %d glyphs, want %d and a blank for the future Sunday", rows[1], got, weeks-1)
+			}
+			// Today, Wednesday 6 January, is marked in reverse video, and
+			// only today; the range ends today, not on Sunday.
+			marked := 0
+			for _, l := range s.lines {
+				if p := ansi.Strip(l); strings.HasPrefix(p, "Mon ") || strings.HasPrefix(p, "Tue ") || strings.HasPrefix(p, "Wed ") ||
+					strings.HasPrefix(p, "Thu ") || strings.HasPrefix(p, "Fri ") || strings.HasPrefix(p, "Sat ") || strings.HasPrefix(p, "Sun ") {
+					if n := strings.Count(l, "\x1b[7m"); n > 0 {
+						marked += n
+						if !strings.HasPrefix(p, "Wed ") {
+							t.Errorf("%q is marked as today, want the Wed row", p)
+						}
+					}
+				}
+			}
+			if marked != 1 {
+				t.Errorf("%d cells marked as today, want 1", marked)
+			}
+			all := ansi.Strip(strings.Join(s.lines, "\n"))
+			if w >= 120 && (!strings.Contains(all, "– 6 Jan 2027") || strings.Contains(all, "10 Jan 2027")) {
+				t.Errorf("heat map's range does not end today, 6 Jan 2027:\n%s", all)
 			}
 			if w >= 60 && !strings.Contains(ansi.Strip(strings.Join(s.lines, "\n")), "Jan") {
 				t.Errorf("no Jan label over the year boundary")

@@ -29,6 +29,7 @@ type Styles struct {
 	Box       lipgloss.Style // a bordered panel
 	Link      lipgloss.Style // a guide link
 	Match     lipgloss.Style // a search match
+	Today     lipgloss.Style // today on the heat map
 	MatchCur  lipgloss.Style // the current search match
 	StatusBar lipgloss.Style
 	Help      help.Styles
@@ -81,6 +82,7 @@ func DefaultStyles(dark bool) Styles {
 	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(muted).Padding(0, 1)
 	s.Link = lipgloss.NewStyle().Underline(true).Foreground(accent)
 	s.Match = lipgloss.NewStyle().Reverse(true)
+	s.Today = lipgloss.NewStyle().Reverse(true)
 	s.MatchCur = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
 	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
 
