@@ -73,6 +73,10 @@ func TestOnlyTheAppTalksToTheTerminal(t *testing.T) {
 		{"--db", db, "check"},
 		{"--db", db, "guide", "sleep"},
 		{"--db", db, "guide"},
+		{"--db", db, "backups"},
+		{"help", "log"},
+		{"completion", "bash"},
+		{"man"},
 	}
 	// The harness itself: a program that asks is seen asking, and one
 	// that waits for the answer is seen waiting.
