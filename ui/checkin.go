@@ -380,6 +380,8 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case clickMsg:
+		return m.click(msg)
 	case tea.PasteMsg:
 		return m.updatePaste(msg)
 	case restyleMsg:

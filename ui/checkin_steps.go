@@ -347,6 +347,27 @@ func (m *checkinModel) updateItems(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// click on a checklist item moves the cursor there and ticks it, the same
+// set (not a flip) of what is shown as the space key; elsewhere a click
+// does nothing. The item comes from stepLines, the lines view draws.
+func (m *checkinModel) click(c clickMsg) tea.Cmd {
+	if m.date.IsZero() || m.noting || m.form != nil || m.confirmRest || m.width <= 0 || m.height <= 0 {
+		return nil
+	}
+	if m.step != stepBloodFlow && m.step != stepDiet {
+		return nil
+	}
+	_, lay := m.stepLines()
+	i, ok := lay.at(c.y)
+	items := stepItems(m.step)
+	if !ok || i >= len(items) {
+		return nil
+	}
+	m.cursor[m.step] = i
+	id := items[i].ID
+	return m.change(setItem(id, !m.day.IsDone(id), m.ctx.now()))
+}
+
 func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) {
 	st := m.ctx.styles
 	p := coach.PillarBloodFlow
