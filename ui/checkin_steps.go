@@ -73,15 +73,16 @@ func (m *checkinModel) updateKind(msg tea.KeyPressMsg) tea.Cmd {
 func (m *checkinModel) removeWorkout() tea.Cmd {
 	m.confirmRest = false
 	i := m.wi
+	m.removed(m.day.Workouts[i], i)
 	change := removeWorkout(refOf(m.day, i))
 	last := len(m.day.Workouts) == 1
 	m.wi = max(min(i, len(m.day.Workouts)-2), 0)
 	m.minutesDirty = false
-	info := "removed workout " + strconv.Itoa(i+1)
+	info := "removed workout " + strconv.Itoa(i+1) + " · u undoes"
 	if last {
 		// The question was about the day as shown: apply it only to that.
 		change = ifUnchanged(m.day, change)
-		info = "removed the last workout: " + longDate(m.date) + " is a rest day"
+		info = "removed the last workout: " + longDate(m.date) + " is a rest day · u undoes"
 	}
 	return tea.Batch(m.change(change), showInfo(info))
 }
@@ -351,6 +352,7 @@ func (m *checkinModel) updateItems(msg tea.KeyPressMsg) tea.Cmd {
 // set (not a flip) of what is shown as the space key; elsewhere a click
 // does nothing. The item comes from stepLines, the lines view draws.
 func (m *checkinModel) click(c clickMsg) tea.Cmd {
+	m.forgetUndo() // as a key would
 	if m.date.IsZero() || m.noting || m.form != nil || m.confirmRest || m.width <= 0 || m.height <= 0 {
 		return nil
 	}
