@@ -269,8 +269,10 @@ func (m *checkinModel) updateEffort(msg tea.KeyPressMsg) tea.Cmd {
 		if n == 0 {
 			n = 10
 		}
+		// One choice on the step: a digit chooses and moves on, as on
+		// the kind step (docs/keys.md).
 		m.effort = n
-		return m.setEffort(n)
+		return tea.Batch(m.setEffort(n), m.setStep(m.step+1))
 	}
 	return nil
 }
