@@ -367,7 +367,14 @@ func (m *checkinModel) click(c clickMsg) tea.Cmd {
 	if !ok || i >= len(items) {
 		return nil
 	}
+	// The cursor follows the click unless that would scroll the list (it
+	// is shown in part): the next click on the same cell must reach the
+	// same item.
+	was := m.cursor[m.step]
 	m.cursor[m.step] = i
+	if _, now := m.stepLines(); now.start != lay.start {
+		m.cursor[m.step] = was
+	}
 	id := items[i].ID
 	return m.change(setItem(id, !m.day.IsDone(id), m.ctx.now()))
 }

@@ -111,14 +111,16 @@ func TestClickGuideContents(t *testing.T) {
 // a click on the step's text does nothing.
 func TestClickTicksAnItem(t *testing.T) {
 	t.Parallel()
-	for _, size := range clickSizes {
+	// 60x14 shows five of the nine diet items: a click lower down would
+	// scroll the list if the cursor followed it.
+	for _, size := range append(clickSizes, [2]int{60, 14}) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			hs := newScreenHarness(t, "2026-11-26", nil, size[0], size[1])
 			hs.press("enter", "1", "enter", "enter", "enter") // to diet
 			date := mustDate(t, "2026-11-26")
 			clickNowhere(t, hs)
 			hs.click(4, hs.lineOf("Step 5"))
-			item := coach.ItemsOf(coach.PillarDiet)[1]
+			item := coach.ItemsOf(coach.PillarDiet)[1] // on screen at 40x12 too
 			y := hs.lineOf(item.Label)
 			hs.click(6, y)
 			d, _ := storedDay(t, hs, date)
@@ -128,8 +130,8 @@ func TestClickTicksAnItem(t *testing.T) {
 			if got := hs.m.checkin.cursor[stepDiet]; got != 1 {
 				t.Fatalf("cursor after the click = %d, want 1", got)
 			}
-			if l := strings.Split(hs.view(), "\n")[y]; !strings.Contains(l, "› [x] "+item.Label) {
-				t.Fatalf("line %d after the click = %q, want it ticked under the cursor", y, l)
+			if l := strings.Split(hs.view(), "\n")[y]; !strings.Contains(l, "[x] "+item.Label) {
+				t.Fatalf("line %d after the click = %q, want it ticked, where it was", y, l)
 			}
 			if n := len(d.Done); n != 1 {
 				t.Fatalf("%d items stored ticked, want 1", n)
@@ -137,6 +139,20 @@ func TestClickTicksAnItem(t *testing.T) {
 			hs.click(6, y)
 			if d, _ := storedDay(t, hs, date); d.IsDone(item.ID) {
 				t.Fatalf("a second click on %q did not untick it", item.Label)
+			}
+			// Further down, where moving the cursor would scroll a list
+			// shown in part, the cursor stays and the list does not move.
+			for _, it := range coach.ItemsOf(coach.PillarDiet)[2:] {
+				if !strings.Contains(hs.view(), it.Label) {
+					continue
+				}
+				frame := hs.view()
+				y := hs.lineOf(it.Label)
+				hs.click(6, y)
+				hs.click(6, y)
+				if d, _ := storedDay(t, hs, date); d.IsDone(it.ID) || len(d.Done) != 0 {
+					t.Fatalf("two clicks on %q left ticks %v, want none:\n%s\nwas:\n%s", it.Label, d.Done, hs.view(), frame)
+				}
 			}
 		})
 	}
