@@ -157,6 +157,9 @@ type checkinModel struct {
 	// confirmRest asks, once, before the last workout goes: the day then
 	// becomes a rest day (its other fields are kept).
 	confirmRest bool
+	// undo is the workout just removed, until another key
+	// (checkin_undo.go).
+	undo *removedWorkout
 	// form is the morning answers of the date, open on the summary step
 	// (m): any past day's answers can be given or corrected there.
 	form    *morningForm
@@ -197,6 +200,7 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 	m.resume = false
 	m.noting = false
 	m.confirmRest = false
+	m.forgetUndo()
 	m.form, m.formErr = nil, ""
 	m.note.Blur()
 	m.day = coach.Day{Date: date}
@@ -224,6 +228,7 @@ func (m *checkinModel) edit(date coach.Date, step int) tea.Cmd {
 // field left with the keys blinks again: its cursor's blink messages went
 // to the screen shown meanwhile.
 func (m *checkinModel) enter() tea.Cmd {
+	m.forgetUndo()
 	if m.date.IsZero() {
 		return tea.Batch(reload, m.edit(m.ctx.today, -1))
 	}
@@ -380,6 +385,8 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case clickMsg:
+		return m.click(msg)
 	case tea.PasteMsg:
 		return m.updatePaste(msg)
 	case restyleMsg:
@@ -392,6 +399,12 @@ func (m *checkinModel) update(msg tea.Msg) tea.Cmd {
 func (m *checkinModel) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.date.IsZero() {
 		return nil
+	}
+	if m.undo != nil {
+		if m.step == stepKind && !m.noting && m.form == nil && key.Matches(msg, m.keys.Undo) {
+			return m.undoRemove()
+		}
+		m.forgetUndo() // the chance to undo is right after the removal
 	}
 	if m.noting {
 		return m.updateNote(msg)

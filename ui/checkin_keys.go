@@ -17,6 +17,7 @@ type checkinKeyMap struct {
 	Add    key.Binding
 	Switch key.Binding
 	Remove key.Binding
+	Undo   key.Binding // the removal just made (checkin_undo.go)
 	// SwitchBack is the key of Switch that goes to the previous workout;
 	// ConfirmRest answers yes to "make the day a rest day?". Neither is
 	// shown: Switch and the question say them.
@@ -42,6 +43,7 @@ func defaultCheckinKeyMap() checkinKeyMap {
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add workout")),
 		Switch:      key.NewBinding(key.WithKeys("]", "["), key.WithHelp("[/]", "other workout")),
 		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove workout")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove"), key.WithDisabled()),
 		SwitchBack:  key.NewBinding(key.WithKeys("[")),
 		ConfirmRest: key.NewBinding(key.WithKeys("y", "d")),
 		Earlier:     key.NewBinding(key.WithKeys("left", "-", "h"), key.WithHelp("←/h", "15 min earlier")),
@@ -71,6 +73,7 @@ func (m *checkinModel) updateKeys() {
 	k.Add.SetEnabled(s == stepKind && has)
 	k.Switch.SetEnabled(s == stepKind && len(m.day.Workouts) > 1)
 	k.Remove.SetEnabled(s == stepKind && has)
+	k.Undo.SetEnabled(s == stepKind && m.undo != nil)
 	k.Earlier.SetEnabled(s == stepSleep)
 	k.Later.SetEnabled(s == stepSleep)
 	k.Digit.SetEnabled(s == stepEffort && has)
@@ -78,7 +81,7 @@ func (m *checkinModel) updateKeys() {
 	k.Note.SetEnabled(s == stepSummary)
 	k.NoteDone.SetEnabled(m.noting)
 	if m.noting || m.form != nil {
-		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note, &k.Morning} {
+		for _, b := range []*key.Binding{&k.Next, &k.Back, &k.Up, &k.Down, &k.Toggle, &k.Why, &k.Add, &k.Switch, &k.Remove, &k.Undo, &k.Earlier, &k.Later, &k.Digit, &k.KindPick, &k.Note, &k.Morning} {
 			b.SetEnabled(false)
 		}
 	}
@@ -103,7 +106,7 @@ func (m *checkinModel) ShortHelp() []key.Binding {
 	if m.form != nil {
 		return morningFormHelp
 	}
-	return []key.Binding{k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, pair(k.Earlier, "←/→", "15 min")}
+	return []key.Binding{k.Undo, k.NoteDone, k.Next, k.Back, k.Up, k.Toggle, k.Why, k.Note, k.Morning, k.Digit, k.KindPick, k.Add, k.Switch, k.Remove, pair(k.Earlier, "←/→", "15 min")}
 }
 
 // FullHelp returns every key of the check-in, grouped.
@@ -112,7 +115,7 @@ func (m *checkinModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Up, k.Down},
 		{k.Toggle, k.Why, k.Digit},
-		{k.KindPick, k.Add, k.Switch, k.Remove},
+		{k.KindPick, k.Add, k.Switch, k.Remove, k.Undo},
 		{k.Earlier, k.Later, k.Note, k.NoteDone, k.Morning},
 	}
 }

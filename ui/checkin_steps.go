@@ -73,15 +73,16 @@ func (m *checkinModel) updateKind(msg tea.KeyPressMsg) tea.Cmd {
 func (m *checkinModel) removeWorkout() tea.Cmd {
 	m.confirmRest = false
 	i := m.wi
+	m.removed(m.day.Workouts[i], i)
 	change := removeWorkout(refOf(m.day, i))
 	last := len(m.day.Workouts) == 1
 	m.wi = max(min(i, len(m.day.Workouts)-2), 0)
 	m.minutesDirty = false
-	info := "removed workout " + strconv.Itoa(i+1)
+	info := "removed workout " + strconv.Itoa(i+1) + " · u undoes"
 	if last {
 		// The question was about the day as shown: apply it only to that.
 		change = ifUnchanged(m.day, change)
-		info = "removed the last workout: " + longDate(m.date) + " is a rest day"
+		info = "removed the last workout: " + longDate(m.date) + " is a rest day · u undoes"
 	}
 	return tea.Batch(m.change(change), showInfo(info))
 }
@@ -268,8 +269,10 @@ func (m *checkinModel) updateEffort(msg tea.KeyPressMsg) tea.Cmd {
 		if n == 0 {
 			n = 10
 		}
+		// One choice on the step: a digit chooses and moves on, as on
+		// the kind step (docs/keys.md).
 		m.effort = n
-		return m.setEffort(n)
+		return tea.Batch(m.setEffort(n), m.setStep(m.step+1))
 	}
 	return nil
 }
@@ -345,6 +348,35 @@ func (m *checkinModel) updateItems(msg tea.KeyPressMsg) tea.Cmd {
 		return m.change(setItem(id, !m.day.IsDone(id), m.ctx.now()))
 	}
 	return nil
+}
+
+// click on a checklist item moves the cursor there and ticks it, the same
+// set (not a flip) of what is shown as the space key; elsewhere a click
+// does nothing. The item comes from stepLines, the lines view draws.
+func (m *checkinModel) click(c clickMsg) tea.Cmd {
+	m.forgetUndo() // as a key would
+	if m.date.IsZero() || m.noting || m.form != nil || m.confirmRest || m.width <= 0 || m.height <= 0 {
+		return nil
+	}
+	if m.step != stepBloodFlow && m.step != stepDiet {
+		return nil
+	}
+	_, lay := m.stepLines()
+	i, ok := lay.at(c.y)
+	items := stepItems(m.step)
+	if !ok || i >= len(items) {
+		return nil
+	}
+	// The cursor follows the click unless that would scroll the list (it
+	// is shown in part): the next click on the same cell must reach the
+	// same item.
+	was := m.cursor[m.step]
+	m.cursor[m.step] = i
+	if _, now := m.stepLines(); now.start != lay.start {
+		m.cursor[m.step] = was
+	}
+	id := items[i].ID
+	return m.change(setItem(id, !m.day.IsDone(id), m.ctx.now()))
 }
 
 func (m *checkinModel) itemsView(add func(...string), list func([]string, int)) {

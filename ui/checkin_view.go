@@ -20,6 +20,15 @@ func (m *checkinModel) view() string {
 	if m.date.IsZero() {
 		return m.ctx.styles.Muted.Render("loading…")
 	}
+	lines, _ := m.stepLines()
+	return fitLines(lines, m.width, m.height)
+}
+
+// stepLines is the current step's lines, fitted to the height, and where
+// its list is among them: view draws them, and a click reads the list's
+// place from them, so a click maps to exactly what is drawn. It changes
+// nothing.
+func (m *checkinModel) stepLines() ([]string, listLayout) {
 	st := m.ctx.styles
 	w, h := m.width, m.height
 	left := st.Title.Render(fmt.Sprintf("Step %d of %d", int(m.step)+1, int(numSteps))) + st.Muted.Render(" · ") + st.Subtitle.Render(capitalFirst(m.step.title()))
@@ -60,7 +69,7 @@ func (m *checkinModel) view() string {
 	case stepSummary:
 		m.summaryView(add)
 	}
-	return fitLines(fitList(st, top, list, listCur, bottom, h), w, h)
+	return placeList(st, top, list, listCur, bottom, h)
 }
 
 // fitList joins top, a window of list that keeps row cur visible, and
@@ -68,10 +77,18 @@ func (m *checkinModel) view() string {
 // A list shown in part ends in a line that says how many rows are above
 // and below.
 func fitList(st Styles, top, list []string, cur int, bottom []string, h int) []string {
+	out, _ := placeList(st, top, list, cur, bottom, h)
+	return out
+}
+
+// placeList is fitList that also says where the list's rows are among the
+// lines.
+func placeList(st Styles, top, list []string, cur int, bottom []string, h int) ([]string, listLayout) {
 	room := h - len(top)
 	if room >= len(list)+len(bottom) || len(list) == 0 {
+		lay := listLayout{first: len(top), n: len(list)}
 		out := append(top, list...)
-		return append(out, bottom...)
+		return append(out, bottom...), lay
 	}
 	if room-len(bottom) < min(len(list), 3)+1 {
 		bottom = nil
@@ -79,11 +96,12 @@ func fitList(st Styles, top, list []string, cur int, bottom []string, h int) []s
 	n := max(room-len(bottom)-1, 1) // and the line of what is hidden
 	n = min(n, len(list))
 	start := min(max(cur-n/2, 0), len(list)-n)
+	lay := listLayout{first: len(top), start: start, n: n}
 	out := append(top, list[start:start+n]...)
 	if more := listMore(start, len(list)-start-n); more != "" {
 		out = append(out, st.Muted.Render("  "+more))
 	}
-	return append(out, bottom...)
+	return append(out, bottom...), lay
 }
 
 // listMore says how many rows of a list are hidden above and below, or ""

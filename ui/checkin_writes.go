@@ -114,6 +114,7 @@ func (m *checkinModel) startNext() tea.Cmd {
 func (m *checkinModel) failed(err error) tea.Cmd {
 	ops := append([]checkinOp{*m.cur}, m.queue...)
 	m.cur, m.queue, m.retrying = nil, nil, false
+	m.forgetUndo() // it was about the day as the failed write left it
 	m.day = coach.Day{Date: m.date}
 	if d, ok := m.ctx.findDay(m.date); ok {
 		m.day = d.Clone()

@@ -259,6 +259,12 @@ func (m *guideModel) update(msg tea.Msg) tea.Cmd {
 			return m.ensure() // the section in the new style
 		}
 		return nil
+	case clickMsg:
+		if m.mode == guideContents && m.sections != nil {
+			m.touched = true
+			return m.clickContents(msg)
+		}
+		return nil
 	case tea.MouseWheelMsg:
 		if m.mode == guideContents {
 			return m.wheelContents(msg)

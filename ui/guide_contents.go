@@ -147,14 +147,38 @@ func (m *guideModel) followTOC() {
 	m.tocTop = scrollTo(m.tocCursor, m.tocTop, m.tocHeight(), len(m.rows))
 }
 
+// contentsRows is where contentsView draws the entries: the title on line
+// 0, then the entries from m.tocTop.
+func (m *guideModel) contentsRows() listLayout {
+	return listLayout{first: 1, start: m.tocTop, n: max(min(len(m.rows), m.tocTop+m.tocHeight())-m.tocTop, 0)}
+}
+
+// clickContents highlights the entry clicked, and opens it when it was
+// highlighted already (closing the filter field, as enter does).
+func (m *guideModel) clickContents(c clickMsg) tea.Cmd {
+	r, ok := m.contentsRows().at(c.y)
+	if !ok {
+		return nil
+	}
+	if r == m.tocCursor {
+		m.filtering = false
+		m.filter.Blur()
+		return m.openTOC()
+	}
+	m.tocCursor = r
+	m.followTOC()
+	return nil
+}
+
 // contentsView draws the table of contents.
 func (m *guideModel) contentsView() string {
 	st := m.ctx.styles
 	var b strings.Builder
 	b.WriteString(st.Subtitle.Render("Contents"))
 	b.WriteByte('\n')
-	end := min(len(m.rows), m.tocTop+m.tocHeight())
-	for r := m.tocTop; r < end; r++ {
+	lay := m.contentsRows()
+	end := lay.start + lay.n
+	for r := lay.start; r < end; r++ {
 		e := m.toc[m.rows[r]]
 		text := e.text
 		if e.heading < 0 {

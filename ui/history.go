@@ -161,8 +161,9 @@ func (m *historyModel) cacheRows() {
 		clear(m.rows)
 		m.rowsW, m.rowsTheme = m.width, m.ctx.theme
 	}
-	end := min(len(m.days), m.top+m.listHeight())
-	for i := m.top; i < end; i++ {
+	lay := m.listRows()
+	end := lay.start + lay.n
+	for i := lay.start; i < end; i++ {
 		if d := m.day(i); m.rows[d.Date] == "" {
 			m.rows[d.Date] = m.row(d)
 		}
@@ -255,6 +256,8 @@ func (m *historyModel) update(msg tea.Msg) tea.Cmd {
 			return m.restored(msg)
 		}
 		return nil
+	case clickMsg:
+		return m.click(msg)
 	case tea.KeyPressMsg:
 		if m.undo != nil && !(m.mode == historyList && key.Matches(msg, m.keys.Undo)) {
 			m.forgetUndo() // the chance to undo is right after the delete
@@ -299,9 +302,7 @@ func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openPicker()
 	case len(m.days) == 0:
 	case key.Matches(msg, k.Open):
-		m.open = m.day(m.cursor).Date
-		m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
-		m.drawDetail()
+		m.openDay()
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.day(m.cursor).Date)
 	case key.Matches(msg, k.Delete):
@@ -317,6 +318,39 @@ func (m *historyModel) updateList(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NextMonth):
 		m.monthStart(1)
 	}
+	return nil
+}
+
+// openDay opens the day under the cursor.
+func (m *historyModel) openDay() {
+	m.open = m.day(m.cursor).Date
+	m.mode, m.detailOff, m.detailW = historyDetail, 0, -1
+	m.drawDetail()
+}
+
+// listRows is where listView draws the days: the column header on line 0,
+// then the rows from m.top.
+func (m *historyModel) listRows() listLayout {
+	return listLayout{first: 1, start: m.top, n: max(min(len(m.days), m.top+m.listHeight())-m.top, 0)}
+}
+
+// click selects the day clicked in the list, and opens it when it was
+// selected already.
+func (m *historyModel) click(c clickMsg) tea.Cmd {
+	if m.mode != historyList {
+		return nil
+	}
+	i, ok := m.listRows().at(c.y)
+	if !ok {
+		return nil
+	}
+	m.forgetUndo() // as a key would
+	if i == m.cursor {
+		m.openDay()
+		return nil
+	}
+	m.cursor = i
+	m.follow()
 	return nil
 }
 

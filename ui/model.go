@@ -128,6 +128,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, tea.Batch(m.broadcast(restyleMsg{}), saveBackground(m.ctx.store, dark))
 
+	case tea.MouseClickMsg:
+		c, ok := m.bodyClick(msg)
+		if !ok || m.quitting {
+			return m, nil
+		}
+		m.err, m.info = nil, ""
+		return m, m.page().update(c)
+
 	case tea.MouseMsg:
 		return m, m.page().update(msg)
 
