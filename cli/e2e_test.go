@@ -41,7 +41,7 @@ func TestEndToEndCheckinInTmux(t *testing.T) {
 	p.waitScreen("50")
 	p.keys("Enter")
 	p.waitScreen("Step 3 of 7")
-	p.keys("7", "Enter")
+	p.keys("7") // a digit on the effort step chooses and moves on
 	p.waitScreen("Step 4 of 7")
 	p.keys("Down", "Down", "Space")
 	p.waitScreen("[x] Foam rolling")

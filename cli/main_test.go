@@ -55,6 +55,10 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
+	// The other binaries the tests run are made now, before any test
+	// forks (see publicBin).
+	makePublicBin()
+	buildTagged()
 	testscript.Main(cleanup{m, dir}, scriptCommands)
 }
 

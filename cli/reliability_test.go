@@ -15,7 +15,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -84,29 +83,33 @@ func publicDir(t *testing.T) string {
 
 // publicBin returns a copy of the binary that every user may run, next to
 // bin (whose private directory TestMain removes at the end): the directory
-// is opened to others for entry only.
+// is opened to others for entry only. TestMain makes it (makePublicBin)
+// before any test runs: written while parallel tests fork, the copy could
+// be held open for writing by a child between fork and exec, and running
+// it would fail with "text file busy".
 func publicBin(t *testing.T) string {
 	t.Helper()
-	publicOnce.Do(func() {
-		d := filepath.Dir(bin)
-		publicErr = os.Chmod(d, 0o711)
-		var data []byte
-		if publicErr == nil {
-			data, publicErr = os.ReadFile(bin)
-		}
-		if publicErr == nil {
-			publicPath = filepath.Join(d, "cooldown-public")
-			publicErr = os.WriteFile(publicPath, data, 0o755)
-		}
-	})
 	if publicErr != nil {
 		t.Fatal(publicErr)
 	}
 	return publicPath
 }
 
+// makePublicBin writes the copy publicBin returns.
+func makePublicBin() {
+	d := filepath.Dir(bin)
+	publicErr = os.Chmod(d, 0o711)
+	var data []byte
+	if publicErr == nil {
+		data, publicErr = os.ReadFile(bin)
+	}
+	if publicErr == nil {
+		publicPath = filepath.Join(d, "cooldown-public")
+		publicErr = os.WriteFile(publicPath, data, 0o755)
+	}
+}
+
 var (
-	publicOnce sync.Once
 	publicPath string
 	publicErr  error
 )

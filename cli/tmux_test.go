@@ -15,33 +15,34 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
 var (
-	tagOnce sync.Once
-	tagBin  string
-	tagErr  error
+	tagBin string
+	tagErr error
 )
 
-// taggedBin builds the binary with -tags cooldowntest once: it can be made
-// to panic on purpose (ui/crash_hook.go).
+// taggedBin returns the binary built with -tags cooldowntest: it can be
+// made to panic on purpose (ui/crash_hook.go). TestMain builds it
+// (buildTagged) before any test runs, for the reason publicBin gives.
 func taggedBin(t *testing.T) string {
 	t.Helper()
-	tagOnce.Do(func() {
-		tagBin = filepath.Join(filepath.Dir(bin), "cooldown-test")
-		out, err := exec.Command("go", "build", "-tags", "cooldowntest", "-o", tagBin, "cooldown").CombinedOutput()
-		if err != nil {
-			tagErr = fmt.Errorf("go build -tags cooldowntest: %v\n%s", err, out)
-		}
-	})
 	if tagErr != nil {
 		t.Fatal(tagErr)
 	}
 	return tagBin
+}
+
+// buildTagged builds the binary taggedBin returns.
+func buildTagged() {
+	tagBin = filepath.Join(filepath.Dir(bin), "cooldown-test")
+	out, err := exec.Command("go", "build", "-tags", "cooldowntest", "-o", tagBin, "cooldown").CombinedOutput()
+	if err != nil {
+		tagErr = fmt.Errorf("go build -tags cooldowntest: %v\n%s", err, out)
+	}
 }
 
 // pane is a tmux session of its own (own server socket) running a script.
